@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs'
+import nodeResolve from '@rollup/plugin-node-resolve'
+import replace from '@rollup/plugin-replace'
+import terser from '@rollup/plugin-terser'
+import typescript from '@rollup/plugin-typescript'
+
+const sources = { include: ['**/src/**/*.ts', '**/src/**/*.tsx'], exclude: ['**/*.test.ts', '**/*.test.tsx'] }
+const ts = options =>
+  typescript({
+    ...sources,
+    noEmit: false,
+    rootDir: 'src',
+    types: [],
+    allowJs: false,
+    checkJs: false,
+    ...options
+  })
+
+// nanostores reads process.env.NODE_ENV, which does not exist in a browser.
+const production = replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': '"production"' } })
+const minify = terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } })
+
+/** The theme files: the palette of each, then the shared layout; `auto` follows the visitor's system. */
+const minifyCss = css =>
+  css
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{}:;,>])\s*/g, '$1')
+    .replace(/;}/g, '}')
+    .trim()
+const themes = {
+  name: 'keksi-themes',
+  generateBundle() {
+    const read = name => readFileSync(`themes/${name}.css`, 'utf8')
+    const base = read('base')
+    const dark = read('dark')
+    const files = {
+      light: read('light') + base,
+      dark: dark + base,
+      auto: `${read('light')}@media (prefers-color-scheme: dark) {${dark}}${base}`
+    }
+    for (const [name, css] of Object.entries(files)) {
+      this.emitFile({ type: 'asset', fileName: `themes/${name}.css`, source: minifyCss(css) })
+    }
+  }
+}
+
+/** One `keksi.d.ts` beside `keksi.mjs`, as SPEC §10 names it. */
+const typesEntry = {
+  name: 'keksi-types-entry',
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: 'keksi.d.ts', source: "export * from './types/index.js'\n" })
+  }
+}
+
+export default [
+  {
+    // The script tag: all a returning visitor downloads.
+    input: 'src/auto.ts',
+    output: { file: 'dist/keksi.js', format: 'iife' },
+    plugins: [production, nodeResolve(), ts(), minify, themes]
+  },
+  {
+    // The banner and preferences, fetched by keksi.js only when something must be shown.
+    input: 'src/ui/mount.tsx',
+    output: { file: 'dist/keksi-ui.js', format: 'iife', name: 'keksiUi' },
+    plugins: [production, nodeResolve(), ts(), minify]
+  },
+  {
+    // npm: ESM with the UI as a chunk loaded on demand; dependencies are left to the user's bundler.
+    input: 'src/index.ts',
+    external: [/^preact/, /^nanostores/, 'js-cookie'],
+    output: { dir: 'dist', format: 'es', entryFileNames: 'keksi.mjs', chunkFileNames: 'keksi-[name].mjs' },
+    plugins: [ts({ declaration: true, declarationDir: 'dist/types', outDir: 'dist' }), typesEntry]
+  }
+]

@@ -1,0 +1,39 @@
+// The size check (SPEC §10): what a browser downloads, brotli-compressed, against its budget. Byte counts are
+// deterministic, so a breach fails `npm test` and CI, and prints every size.
+import { readFileSync } from 'node:fs'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+
+const KB = 1000
+const sizeOf = file => {
+  const bytes = readFileSync(new URL(`../dist/${file}`, import.meta.url))
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length
+  }
+}
+
+/** Each budget: the files one kind of page view downloads, and the most their brotli bytes may add up to. */
+const BUDGETS = [
+  { what: 'return view: keksi.js', files: ['keksi.js'], budget: 4 * KB },
+  { what: 'UI: keksi-ui.js (with English)', files: ['keksi-ui.js'], budget: 6.5 * KB },
+  { what: 'theme: light.css', files: ['themes/light.css'], budget: 1.2 * KB },
+  { what: 'theme: dark.css', files: ['themes/dark.css'], budget: 1.2 * KB },
+  { what: 'theme: auto.css', files: ['themes/auto.css'], budget: 1.3 * KB },
+  { what: 'first view: keksi.js + UI + theme + English', files: ['keksi.js', 'keksi-ui.js', 'themes/auto.css'], budget: 12 * KB }
+]
+
+let failed = 0
+console.log('size (brotli bytes; raw / gzip in brackets) against budget')
+for (const { what, files, budget } of BUDGETS) {
+  const sizes = files.map(sizeOf)
+  const total = sizes.reduce((sum, size) => sum + size.brotli, 0)
+  const detail = files.length === 1 ? ` (${sizes[0].raw} / ${sizes[0].gzip})` : ''
+  const ok = total <= budget
+  if (!ok) failed++
+  console.log(`${ok ? 'ok  ' : 'OVER'} ${what}: ${total} B${detail}, budget ${budget} B`)
+}
+if (failed) {
+  console.error(`${failed} budget(s) exceeded: make it smaller, or raise a budget on purpose in scripts/size.mjs and SPEC.md.`)
+  process.exit(1)
+}

@@ -1,0 +1,162 @@
+/** How the visitor (or the site's code) reached a decision. */
+export type Method = 'accept-all' | 'reject-all' | 'custom' | 'gpc'
+
+/**
+ * A decision, as `keksi.get()`, the store and every event hand it out.
+ *
+ * @example
+ * const consent = keksi.get()
+ * if (consent?.services.hotjar) console.log('Hotjar allowed since', consent.decidedAt)
+ */
+export interface Consent {
+  /** A random id for this decision, the key of a consent record. Never sent to a vendor. */
+  id: string
+  /** The config `revision` the visitor decided under. */
+  revision: number
+  /** ISO 8601 time of the decision; a visit never moves it. */
+  decidedAt: string
+  /** ISO 8601 time when Keksi will ask again (`decidedAt` + `expiresDays`). */
+  expiresAt: string
+  method: Method
+  /** Every category by name; `necessary` is always `true`. */
+  categories: Record<string, boolean>
+  /** Every configured service by id. A service is granted only inside a granted category. */
+  services: Record<string, boolean>
+}
+
+/** What a category or service may be toggled to with `keksi.set()`; names not given keep their state. */
+export type Choices = Record<string, boolean>
+
+/** The words a visitor reads. Every key can be overridden per language with `texts`. */
+export interface Texts {
+  /** The banner's heading. */
+  title: string
+  /** The banner's text; `[label](url)` becomes a link. */
+  description: string
+  acceptAll: string
+  rejectAll: string
+  settings: string
+  /** The label of the privacy-policy link. */
+  policy: string
+  preferencesTitle: string
+  preferencesDescription: string
+  save: string
+  close: string
+  /** Shown next to the locked switch of `necessary`. */
+  alwaysOn: string
+  provider: string
+  purpose: string
+  cookies: string
+  /** Titles and descriptions of categories, by category name. */
+  categories: Record<string, { title?: string; description?: string }>
+}
+
+/** A category the site adds, e.g. `marketing`, or the texts of a built-in one. */
+export interface CategoryConfig {
+  title?: string
+  description?: string
+}
+
+/**
+ * A service in the config: a built-in one (`ga4`, `hubspot`, `hotjar`, `youtube`) needs only its `id`;
+ * a custom one names its `category`.
+ */
+export interface ServiceConfig {
+  /** The vendor's id of the site (GA4 measurement id, HubSpot portal id, Hotjar site id). */
+  id?: string
+  /** The category this service belongs to; built-ins know their own. */
+  category?: string
+  /** The name visitors read, e.g. "Matomo". */
+  name?: string
+  /** The company behind it. */
+  provider?: string
+  /** What it is used for, in a sentence. */
+  purpose?: string
+  /** The cookies it sets (names or `prefix*` patterns): shown to visitors and cleared on withdrawal. */
+  cookies?: string[]
+}
+
+/**
+ * The options of `init()`, and the keys of the `<script type="application/json" id="keksi-config">` block.
+ *
+ * @example
+ * const config: KeksiConfig = { policyUrl: '/privacy', services: { ga4: { id: 'G-ABC123XYZ' } } }
+ */
+export interface KeksiConfig {
+  /** Your privacy policy; the banner links to it. `data-policy-url`. */
+  policyUrl?: string
+  /** Raise it when what you ask consent for changes: every visitor is asked again. `data-revision`. Default 1. */
+  revision?: number
+  /** `auto` (from `<html lang>`, then the browser) or a language code. `data-lang`. Default `auto`. */
+  lang?: string
+  /** `light`, `dark` or `auto` (follows the visitor's system). `data-theme`. Default `light`. */
+  theme?: 'light' | 'dark' | 'auto'
+  /** The URL of the stylesheet to load into the banner instead of the theme, or `none`. `data-css`. */
+  css?: string
+  /** The consent cookie's name. Default `keksi`. */
+  cookieName?: string
+  /** Share the decision with subdomains, e.g. `example.com`. Default: this host only. */
+  cookieDomain?: string
+  /** Days a decision lasts, counted from the decision: 1 to 395. Default 182 (about six months). */
+  expiresDays?: number
+  /** Categories to add (e.g. `marketing`), or texts for the built-in ones. */
+  categories?: Record<string, CategoryConfig>
+  /** Services by id. `data-ga4`, `data-hubspot`, `data-hotjar` set `services.<id>.id`. */
+  services?: Record<string, ServiceConfig>
+  /** Texts per language, overriding the built-in ones: `{ en: { title: 'Cookies on Acme' } }`. */
+  texts?: Record<string, Partial<Texts>>
+  /** Reload the page once after a visitor withdraws consent for a script that already ran. Default `true`. */
+  reloadOnRevoke?: boolean
+}
+
+/** What Keksi knows of a built-in vendor (one file each in `services/`). */
+export interface ServiceDefinition {
+  category: string
+  name: string
+  provider: string
+  purpose: string
+  cookies: string[]
+  /** The vendor's id format, when the service needs an id. */
+  id?: { pattern: RegExp; example: string }
+}
+
+/** A service after validation: the built-in's facts merged with the owner's config. */
+export interface Service extends ServiceDefinition {
+  key: string
+  siteId?: string
+}
+
+export interface Category {
+  name: string
+  /** Service ids in this category, in config order. */
+  services: string[]
+}
+
+/** The config after validation: every default filled in, every mistake reported and made safe. */
+export interface ResolvedConfig {
+  policyUrl?: string
+  revision: number
+  lang: string
+  theme: 'light' | 'dark' | 'auto'
+  css?: string
+  cookieName: string
+  cookieDomain?: string
+  expiresDays: number
+  reloadOnRevoke: boolean
+  /** Every category, `necessary` first. */
+  categories: Category[]
+  services: Record<string, Service>
+  /** Category texts from `categories.<name>`, used as the default language's. */
+  categoryTexts: Record<string, CategoryConfig>
+  texts: Record<string, Partial<Texts>>
+}
+
+/** Where the encoded decision lives: a cookie in the browser, memory in tests. */
+export interface ConsentStorage {
+  read(): string | undefined
+  write(value: string, expires: Date): void
+  clear(): void
+}
+
+/** Reports an owner's mistake once, in words (SPEC §9). */
+export type Report = (message: string) => void

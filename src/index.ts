@@ -1,0 +1,36 @@
+import type { KeksiConfig } from './core/types.js'
+import type { Keksi } from './keksi.js'
+import { start } from './start.js'
+
+/**
+ * Starts Keksi from npm: reads the stored decision, gates `data-consent` markup, and shows the banner (fetched on
+ * demand as a separate chunk) when the visitor has not decided. Call it once, early, before other tags.
+ *
+ * @example
+ * import { init } from 'keksi'
+ * const keksi = init({ policyUrl: '/privacy', services: { ga4: { id: 'G-ABC123XYZ' } } })
+ * keksi.onAccept('analytics', () => console.log('analytics allowed'))
+ */
+export function init(config: KeksiConfig = {}): Keksi {
+  return start(config, {
+    loadUi: () => import('./ui/mount.js').then(ui => ui.mount),
+    // Bundlers (Vite, webpack, Rollup) emit a file named by `new URL(..., import.meta.url)` and rewrite the URL.
+    themeUrl: theme =>
+      theme === 'dark'
+        ? new URL('./themes/dark.css', import.meta.url).href
+        : theme === 'auto'
+          ? new URL('./themes/auto.css', import.meta.url).href
+          : new URL('./themes/light.css', import.meta.url).href
+  })
+}
+
+export type {
+  CategoryConfig,
+  Choices,
+  Consent,
+  KeksiConfig,
+  Method,
+  ServiceConfig,
+  Texts
+} from './core/types.js'
+export type { ConsentChange, Keksi, KeksiEvents } from './keksi.js'

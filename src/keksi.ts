@@ -1,0 +1,218 @@
+import type { ReadableAtom } from 'nanostores'
+import { consentNames, shown } from './core/config.js'
+import { type ConsentModel, createConsentModel, grantedNames, type View } from './core/consent.js'
+import type { Choices, Consent, ConsentStorage, Report, ResolvedConfig } from './core/types.js'
+
+/** The `detail` of `keksi:change`: the decision, plus what it granted and revoked. After `reset()`, only the lists. */
+export type ConsentChange = (Consent | { [K in keyof Consent]?: never }) & {
+  /** Categories and services granted by this change. */
+  granted: string[]
+  /** Categories and services no longer granted. */
+  revoked: string[]
+}
+
+/** Each event's `detail`, as `on()` listeners and `document` listeners (`keksi:<name>`) receive it. */
+export interface KeksiEvents {
+  /** Once, when Keksi has read the stored decision (`null` when there is none). */
+  ready: Consent | null
+  /** Every decision the visitor or the API makes, even one that changes nothing. */
+  consent: Consent
+  /** Whenever what is granted changes. */
+  change: ConsentChange
+  /** The banner or the preferences became visible (also when the banner gives way to the preferences). */
+  open: { view: 'banner' | 'preferences' }
+  /** Keksi's UI was closed: nothing of it is visible any more. `view` is what was visible last. */
+  close: { view: 'banner' | 'preferences' }
+}
+
+/**
+ * The developer API, as `window.keksi` and as `init()` returns it (SPEC §7).
+ *
+ * @example
+ * keksi.on('change', ({ granted }) => console.log('now allowed:', granted))
+ * if (keksi.accepted('analytics')) startMyAnalytics()
+ */
+export interface Keksi {
+  /** The visitor's decision, `null` until they decide. */
+  get(): Consent | null
+  /** Whether a category or a service id is granted; `necessary` always is. */
+  accepted(name: string): boolean
+  acceptAll(): void
+  rejectAll(): void
+  /** Sets the named categories and services (`{ analytics: true, hotjar: false }`); the rest keep their state. */
+  set(choices: Choices): void
+  /** Opens the preferences dialog (what "Cookie settings" links do). */
+  open(): void
+  /** Shows the banner. */
+  show(): void
+  /** Hides the banner and the preferences without deciding anything. */
+  hide(): void
+  /** Forgets the decision (the cookie is removed) and shows the banner again. */
+  reset(): void
+  /** Listens to an event; returns the function that stops listening. A `ready` listener added late runs at once. */
+  on<E extends keyof KeksiEvents>(event: E, listener: (detail: KeksiEvents[E]) => void): () => void
+  /** Runs `fn` now if `name` is granted, else once when it is granted; returns a function that cancels it. */
+  onAccept(name: string, fn: () => void): () => void
+  /** A nanostores atom of the decision (`Consent | null`): `keksi.store.subscribe(consent => ...)`. */
+  store: ReadableAtom<Consent | null>
+  /** Runs `fn` with the API: what the pre-load queue `(window.keksi = window.keksi || []).push(fn)` becomes. */
+  push(fn: (keksi: Keksi) => void): void
+}
+
+/** What the UI bundle receives when it is mounted: the API, the validated config and the view store. */
+export interface UiContext {
+  keksi: Keksi
+  config: ResolvedConfig
+  $view: ReadableAtom<View>
+  setView(view: View): void
+  doc: Document
+  /** The stylesheet to load into the UI's shadow root, if any. */
+  css?: string
+}
+
+/** Mounts the banner and preferences; what `keksi-ui.js` provides. */
+export type MountUi = (context: UiContext) => void
+
+export interface KeksiOptions {
+  storage: ConsentStorage
+  /** Fetches the UI when something must be shown (SPEC §10). */
+  loadUi: () => Promise<MountUi>
+  report: Report
+  doc: Document
+  css?: string
+  now?: () => number
+  /** Functions queued before Keksi loaded; run before `ready`. */
+  queue?: unknown[]
+}
+
+/**
+ * Builds Keksi for one page: the consent model, the API, the events, "change decision" links and the UI on demand.
+ * It does not gate markup: the caller composes the gate (and any integration) on the returned API.
+ *
+ * @example
+ * const keksi = createKeksi(resolveConfig(config, builtIns, report), { storage, loadUi, report, doc: document })
+ */
+export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keksi {
+  const { doc, report } = options
+  const model: ConsentModel = createConsentModel(config, options.storage, options.now)
+  const names = new Set(['necessary', ...consentNames(config)])
+  const listeners: Record<string, Set<(detail: unknown) => void>> = {}
+  let ready = false
+
+  const emit = <E extends keyof KeksiEvents>(event: E, detail: KeksiEvents[E]): void => {
+    for (const listener of listeners[event] ?? []) {
+      // A throwing listener is the page's bug: report it as the browser would, and go on with the others.
+      try {
+        listener(detail)
+      } catch (error) {
+        ;(globalThis.reportError ?? console.error)(error)
+      }
+    }
+    doc.dispatchEvent(new CustomEvent(`keksi:${event}`, { detail }))
+  }
+
+  let previous = model.$consent.get()
+  model.$consent.listen(consent => {
+    const before = grantedNames(previous)
+    const after = grantedNames(consent)
+    previous = consent
+    if (consent) emit('consent', consent)
+    const granted = after.filter(name => !before.includes(name))
+    const revoked = before.filter(name => !after.includes(name))
+    if (granted.length || revoked.length) emit('change', { ...consent, granted, revoked })
+  })
+
+  let loading = false
+  let view: View = null
+  model.$view.subscribe(next => {
+    if (view && !next) emit('close', { view })
+    view = next
+    if (!next) return
+    emit('open', { view: next })
+    if (loading) return
+    loading = true
+    options.loadUi().then(
+      mount =>
+        mount({
+          keksi,
+          config,
+          $view: model.$view,
+          setView: model.setView,
+          doc,
+          ...(options.css ? { css: options.css } : {})
+        }),
+      () => {
+        loading = false
+        report(
+          'keksi-ui.js: could not be loaded; expected it beside keksi.js. Nothing loads without consent.'
+        )
+      }
+    )
+  })
+
+  const keksi: Keksi = {
+    get: () => model.$consent.get(),
+    accepted: model.accepted,
+    acceptAll: model.acceptAll,
+    rejectAll: model.rejectAll,
+    set(choices) {
+      const valid: Choices = {}
+      for (const [name, on] of Object.entries(Object(choices))) {
+        if (names.has(name) && typeof on === 'boolean') valid[name] = on
+        else
+          report(
+            `set(): ${name}: found ${shown(on)}, expected true or false for one of ${[...names].join(', ')}.`
+          )
+      }
+      model.set(valid)
+    },
+    open: () => model.setView('preferences'),
+    show: () => model.setView('banner'),
+    hide: () => model.setView(null),
+    reset: model.reset,
+    on(event, listener) {
+      const set = listeners[event] ?? new Set()
+      listeners[event] = set
+      set.add(listener as (detail: unknown) => void)
+      if (event === 'ready' && ready) listener(model.$consent.get() as KeksiEvents[typeof event])
+      return () => set.delete(listener as (detail: unknown) => void)
+    },
+    onAccept(name, fn) {
+      if (model.accepted(name)) {
+        fn()
+        return () => {}
+      }
+      const stop = model.$consent.listen(() => {
+        if (model.accepted(name)) {
+          stop()
+          fn()
+        }
+      })
+      return stop
+    },
+    store: model.$consent,
+    push(fn) {
+      if (typeof fn !== 'function') return report(`keksi.push(): found ${shown(fn)}, expected a function.`)
+      try {
+        fn(keksi)
+      } catch (error) {
+        ;(globalThis.reportError ?? console.error)(error)
+      }
+    }
+  }
+
+  // "Change decision": any element with data-keksi-open, present now or added later (SPEC §4).
+  doc.addEventListener('click', event => {
+    const target = event.target as Element | null
+    if (target?.closest?.('[data-keksi-open]')) {
+      event.preventDefault()
+      keksi.open()
+    }
+  })
+
+  for (const fn of options.queue ?? []) keksi.push(fn as (keksi: Keksi) => void)
+  ready = true
+  emit('ready', model.$consent.get())
+  if (!model.$consent.get()) model.setView('banner')
+  return keksi
+}
