@@ -18,7 +18,14 @@ const ts = options =>
 
 // nanostores reads process.env.NODE_ENV, which does not exist in a browser.
 const production = replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': '"production"' } })
-const minify = terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } })
+// `toplevel` only where nothing is published: it would drop the `var keksiUi` of a named IIFE.
+const minify = (toplevel = false) =>
+  terser({
+    ecma: 2020,
+    toplevel,
+    compress: { passes: 3, unsafe: true, unsafe_arrows: true, pure_getters: true },
+    format: { comments: false }
+  })
 
 /** The theme files: the palette of each, then the shared layout; `auto` follows the visitor's system. */
 const minifyCss = css =>
@@ -57,19 +64,25 @@ export default [
   {
     // The script tag: all a returning visitor downloads.
     input: 'src/auto.ts',
-    output: { file: 'dist/keksi.js', format: 'iife' },
-    plugins: [production, nodeResolve(), ts(), minify, themes]
+    output: { file: 'dist/keksi.js', format: 'iife', strict: false },
+    plugins: [production, nodeResolve(), ts(), minify(true), themes]
   },
   {
     // The banner and preferences, fetched by keksi.js only when something must be shown.
     input: 'src/ui/mount.tsx',
     output: { file: 'dist/keksi-ui.js', format: 'iife', name: 'keksiUi' },
-    plugins: [production, nodeResolve(), ts(), minify]
+    plugins: [production, nodeResolve(), ts(), minify()]
+  },
+  {
+    // The words of owner-mistake messages, fetched only when there is a mistake to report.
+    input: 'src/diagnostics/describe.ts',
+    output: { file: 'dist/keksi-describe.js', format: 'iife', name: 'keksiDescribe' },
+    plugins: [ts(), minify()]
   },
   {
     // npm: ESM with the UI as a chunk loaded on demand; dependencies are left to the user's bundler.
     input: 'src/index.ts',
-    external: [/^preact/, /^nanostores/, 'js-cookie'],
+    external: [/^preact/, /^nanostores/],
     output: { dir: 'dist', format: 'es', entryFileNames: 'keksi.mjs', chunkFileNames: 'keksi-[name].mjs' },
     plugins: [ts({ declaration: true, declarationDir: 'dist/types', outDir: 'dist' }), typesEntry]
   }

@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 
-const KB = 1000
+// KiB, as the budgets in SPEC.md and the peers' figures in research/perf-baseline.md are.
+const KB = 1024
+/** @param {string} file */
 const sizeOf = file => {
   const bytes = readFileSync(new URL(`../dist/${file}`, import.meta.url))
   return {
@@ -16,11 +18,17 @@ const sizeOf = file => {
 /** Each budget: the files one kind of page view downloads, and the most their brotli bytes may add up to. */
 const BUDGETS = [
   { what: 'return view: keksi.js', files: ['keksi.js'], budget: 4 * KB },
-  { what: 'UI: keksi-ui.js (with English)', files: ['keksi-ui.js'], budget: 6.5 * KB },
+  { what: 'UI: keksi-ui.js (with English)', files: ['keksi-ui.js'], budget: 7 * KB },
   { what: 'theme: light.css', files: ['themes/light.css'], budget: 1.2 * KB },
   { what: 'theme: dark.css', files: ['themes/dark.css'], budget: 1.2 * KB },
   { what: 'theme: auto.css', files: ['themes/auto.css'], budget: 1.3 * KB },
-  { what: 'first view: keksi.js + UI + theme + English', files: ['keksi.js', 'keksi-ui.js', 'themes/auto.css'], budget: 12 * KB }
+  { what: 'owner-mistake messages: keksi-describe.js', files: ['keksi-describe.js'], budget: 1.5 * KB },
+  // The largest theme, to hold whichever the owner picks.
+  {
+    what: 'first view: keksi.js + UI + theme + English',
+    files: ['keksi.js', 'keksi-ui.js', 'themes/auto.css'],
+    budget: 12 * KB
+  }
 ]
 
 let failed = 0
@@ -28,12 +36,15 @@ console.log('size (brotli bytes; raw / gzip in brackets) against budget')
 for (const { what, files, budget } of BUDGETS) {
   const sizes = files.map(sizeOf)
   const total = sizes.reduce((sum, size) => sum + size.brotli, 0)
-  const detail = files.length === 1 ? ` (${sizes[0].raw} / ${sizes[0].gzip})` : ''
+  const [one] = sizes
+  const detail = one && files.length === 1 ? ` (${one.raw} / ${one.gzip})` : ''
   const ok = total <= budget
   if (!ok) failed++
   console.log(`${ok ? 'ok  ' : 'OVER'} ${what}: ${total} B${detail}, budget ${budget} B`)
 }
 if (failed) {
-  console.error(`${failed} budget(s) exceeded: make it smaller, or raise a budget on purpose in scripts/size.mjs and SPEC.md.`)
+  console.error(
+    `${failed} budget(s) exceeded: make it smaller, or raise a budget on purpose in scripts/size.mjs and SPEC.md.`
+  )
   process.exit(1)
 }

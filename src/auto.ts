@@ -3,31 +3,48 @@
  * `<script type="application/json" id="keksi-config">` block, starts Keksi and publishes `window.keksi`.
  * The only file with top-level effects.
  */
-import { nearest } from './core/config.js'
 import type { KeksiConfig } from './core/types.js'
+import type { describe } from './diagnostics/describe.js'
 import type { Keksi, MountUi } from './keksi.js'
-import { report, start } from './start.js'
+import { reporter, start } from './start.js'
 
 declare global {
   interface Window {
     keksi?: Keksi | unknown[]
     /** Set by keksi-ui.js when it has loaded. */
     keksiUi?: { mount: MountUi }
+    /** Set by keksi-describe.js when it has loaded. */
+    keksiDescribe?: { describe: typeof describe }
   }
 }
 
+/** The options the tag's `data-*` attributes set (`data-policy-url` is `policyUrl`, SPEC §2). */
 const ATTRIBUTES = ['ga4', 'hubspot', 'hotjar', 'policyUrl', 'lang', 'theme', 'revision', 'css']
 
 // Read now: currentScript is null once this script has run, and in modules.
 const tag = (document.currentScript ??
   document.querySelector('script[src*="keksi.js"]')) as HTMLScriptElement | null
 const base = tag?.src ? new URL('.', tag.src).href : ''
+const nonce = tag?.nonce
+
+/** Loads a file from beside keksi.js; it publishes itself as `window[global]`. */
+const load = <T>(file: string, global: 'keksiUi' | 'keksiDescribe'): Promise<T> =>
+  new Promise((resolve, reject) => {
+    const script = document.createElement('script')
+    script.src = base + file
+    if (nonce) script.nonce = nonce
+    script.onload = () => (window[global] ? resolve(window[global] as T) : reject())
+    script.onerror = reject
+    document.head.append(script)
+  })
+
+const loadDescribe = () =>
+  load<{ describe: typeof describe }>('keksi-describe.js', 'keksiDescribe').then(m => m.describe)
+const report = reporter(loadDescribe)
 const existing = window.keksi
 
 if (existing && !Array.isArray(existing)) {
-  report(
-    'keksi.js: included twice; expected one <script src=".../keksi.js"> per page. The first one stays in charge.'
-  )
+  report('twice', 'keksi.js')
 } else {
   let config: Record<string, unknown> = {}
   const block = document.getElementById('keksi-config')
@@ -35,39 +52,30 @@ if (existing && !Array.isArray(existing)) {
     try {
       config = JSON.parse(block.textContent ?? '')
     } catch (error) {
-      report(
-        `<script id="keksi-config">: invalid JSON (${(error as Error).message}); expected a JSON object of options.`
-      )
+      report('json', '<script id="keksi-config">', (error as Error).message)
     }
   }
   const services = { ...(config.services as KeksiConfig['services']) }
-  for (const [key, value] of Object.entries(tag?.dataset ?? {})) {
-    if (value === undefined) continue
-    if (!ATTRIBUTES.includes(key)) {
-      const guess = nearest(key, ATTRIBUTES)?.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)
-      report(
-        `data-${key.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}: unknown attribute${guess ? `; did you mean data-${guess}?` : '.'}`
-      )
-    } else if (key === 'ga4' || key === 'hubspot' || key === 'hotjar') {
+  for (const { name, value } of tag?.attributes ?? []) {
+    const key = name.slice(5).replace(/-./g, dash => (dash[1] as string).toUpperCase())
+    if (!name.startsWith('data-')) continue
+    if (key === 'ga4' || key === 'hubspot' || key === 'hotjar')
       services[key] = { ...services[key], id: value }
-    } else {
+    else if (ATTRIBUTES.includes(key))
       config[key] = key === 'revision' && /^\d+$/.test(value) ? Number(value) : value
-    }
+    else report('attribute', name, key, ATTRIBUTES)
   }
   if (Object.keys(services).length) config.services = services
 
-  window.keksi = start(config, {
-    loadUi: () =>
-      new Promise<MountUi>((resolve, reject) => {
-        const script = document.createElement('script')
-        script.src = `${base}keksi-ui.js`
-        if (tag?.nonce) script.nonce = tag.nonce
-        script.onload = () => (window.keksiUi ? resolve(window.keksiUi.mount) : reject())
-        script.onerror = reject
-        document.head.append(script)
-      }),
-    themeUrl: theme => `${base}themes/${theme}.css`,
-    ...(tag?.nonce ? { nonce: tag.nonce } : {}),
-    ...(Array.isArray(existing) ? { queue: existing } : {})
-  })
+  window.keksi = start(
+    config,
+    {
+      loadUi: () => load<{ mount: MountUi }>('keksi-ui.js', 'keksiUi').then(m => m.mount),
+      loadDescribe,
+      themeUrl: theme => `${base}themes/${theme}.css`,
+      nonce,
+      queue: Array.isArray(existing) ? existing : undefined
+    },
+    report
+  )
 }

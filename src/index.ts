@@ -14,6 +14,7 @@ import { start } from './start.js'
 export function init(config: KeksiConfig = {}): Keksi {
   return start(config, {
     loadUi: () => import('./ui/mount.js').then(ui => ui.mount),
+    loadDescribe: () => import('./diagnostics/describe.js').then(words => words.describe),
     // Bundlers (Vite, webpack, Rollup) emit a file named by `new URL(..., import.meta.url)` and rewrite the URL.
     themeUrl: theme =>
       theme === 'dark'

@@ -1,6 +1,6 @@
 import type { ReadableAtom } from 'nanostores'
-import { consentNames, shown } from './core/config.js'
-import { type ConsentModel, createConsentModel, grantedNames, type View } from './core/consent.js'
+import { consentNames } from './core/config.js'
+import { type ConsentModel, createConsentModel, grantedNames } from './core/consent.js'
 import type { Choices, Consent, ConsentStorage, Report, ResolvedConfig } from './core/types.js'
 
 /** The `detail` of `keksi:change`: the decision, plus what it granted and revoked. After `reset()`, only the lists. */
@@ -59,19 +59,24 @@ export interface Keksi {
   push(fn: (keksi: Keksi) => void): void
 }
 
-/** What the UI bundle receives when it is mounted: the API, the validated config and the view store. */
+/** What the visitor sees of Keksi: nothing, the banner, or the preferences dialog. */
+export type View = 'banner' | 'preferences' | null
+
+/** What the UI bundle receives when it is mounted: the API, the validated config, and how to announce itself. */
 export interface UiContext {
   keksi: Keksi
   config: ResolvedConfig
-  $view: ReadableAtom<View>
-  setView(view: View): void
+  /** Fires `open` and `close`, when the UI really appears and disappears. */
+  emit: <E extends 'open' | 'close'>(event: E, detail: KeksiEvents[E]) => void
   doc: Document
   /** The stylesheet to load into the UI's shadow root, if any. */
-  css?: string
+  css?: string | undefined
+  /** Reports the owner's mistakes in texts, which the UI checks. */
+  report: Report
 }
 
-/** Mounts the banner and preferences; what `keksi-ui.js` provides. */
-export type MountUi = (context: UiContext) => void
+/** Mounts the UI (what `keksi-ui.js` provides); returns the function that shows a view or hides it all. */
+export type MountUi = (context: UiContext) => (view: View) => void
 
 export interface KeksiOptions {
   storage: ConsentStorage
@@ -79,10 +84,19 @@ export interface KeksiOptions {
   loadUi: () => Promise<MountUi>
   report: Report
   doc: Document
-  css?: string
+  css?: string | undefined
   now?: () => number
   /** Functions queued before Keksi loaded; run before `ready`. */
-  queue?: unknown[]
+  queue?: unknown[] | undefined
+}
+
+/** Calls the page's code; if it throws, that is the page's bug: it is reported as the browser would, and Keksi goes on. */
+const safely = <T>(fn: (arg: T) => void, arg: T): void => {
+  try {
+    fn(arg)
+  } catch (error) {
+    reportError(error)
+  }
 }
 
 /**
@@ -100,55 +114,33 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
   let ready = false
 
   const emit = <E extends keyof KeksiEvents>(event: E, detail: KeksiEvents[E]): void => {
-    for (const listener of listeners[event] ?? []) {
-      // A throwing listener is the page's bug: report it as the browser would, and go on with the others.
-      try {
-        listener(detail)
-      } catch (error) {
-        ;(globalThis.reportError ?? console.error)(error)
-      }
-    }
+    for (const listener of listeners[event] ?? []) safely(listener, detail)
     doc.dispatchEvent(new CustomEvent(`keksi:${event}`, { detail }))
   }
 
-  let previous = model.$consent.get()
-  model.$consent.listen(consent => {
-    const before = grantedNames(previous)
+  model.$consent.listen((consent, previous) => {
+    const before = grantedNames(previous ?? null)
     const after = grantedNames(consent)
-    previous = consent
     if (consent) emit('consent', consent)
     const granted = after.filter(name => !before.includes(name))
     const revoked = before.filter(name => !after.includes(name))
     if (granted.length || revoked.length) emit('change', { ...consent, granted, revoked })
   })
 
-  let loading = false
-  let view: View = null
-  model.$view.subscribe(next => {
-    if (view && !next) emit('close', { view })
-    view = next
-    if (!next) return
-    emit('open', { view: next })
-    if (loading) return
-    loading = true
-    options.loadUi().then(
-      mount =>
-        mount({
-          keksi,
-          config,
-          $view: model.$view,
-          setView: model.setView,
-          doc,
-          ...(options.css ? { css: options.css } : {})
-        }),
+  // The UI is fetched the first time something must be shown (SPEC §10); it closes itself after a decision.
+  let ui: Promise<((view: View) => void) | undefined> | undefined
+  const show = (view: View): void => {
+    if (!view && !ui) return
+    ui ??= options.loadUi().then(
+      mount => mount({ keksi, config, emit, doc, report, css: options.css }),
       () => {
-        loading = false
-        report(
-          'keksi-ui.js: could not be loaded; expected it beside keksi.js. Nothing loads without consent.'
-        )
+        ui = undefined
+        report('load', 'keksi-ui.js')
+        return undefined
       }
     )
-  })
+    void ui.then(setView => setView?.(view))
+  }
 
   const keksi: Keksi = {
     get: () => model.$consent.get(),
@@ -159,17 +151,17 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
       const valid: Choices = {}
       for (const [name, on] of Object.entries(Object(choices))) {
         if (names.has(name) && typeof on === 'boolean') valid[name] = on
-        else
-          report(
-            `set(): ${name}: found ${shown(on)}, expected true or false for one of ${[...names].join(', ')}.`
-          )
+        else report('choice', `keksi.set(): ${name}`, on, [...names])
       }
       model.set(valid)
     },
-    open: () => model.setView('preferences'),
-    show: () => model.setView('banner'),
-    hide: () => model.setView(null),
-    reset: model.reset,
+    open: () => show('preferences'),
+    show: () => show('banner'),
+    hide: () => show(null),
+    reset() {
+      model.reset()
+      show('banner')
+    },
     on(event, listener) {
       const set = listeners[event] ?? new Set()
       listeners[event] = set
@@ -192,12 +184,8 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
     },
     store: model.$consent,
     push(fn) {
-      if (typeof fn !== 'function') return report(`keksi.push(): found ${shown(fn)}, expected a function.`)
-      try {
-        fn(keksi)
-      } catch (error) {
-        ;(globalThis.reportError ?? console.error)(error)
-      }
+      if (typeof fn === 'function') safely(fn, keksi)
+      else report('function', 'keksi.push()', fn)
     }
   }
 
@@ -213,6 +201,6 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
   for (const fn of options.queue ?? []) keksi.push(fn as (keksi: Keksi) => void)
   ready = true
   emit('ready', model.$consent.get())
-  if (!model.$consent.get()) model.setView('banner')
+  if (!model.$consent.get()) show('banner')
   return keksi
 }

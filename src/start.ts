@@ -1,5 +1,6 @@
 import { consentNames, resolveConfig } from './core/config.js'
 import type { Report } from './core/types.js'
+import type { describe } from './diagnostics/describe.js'
 import { gateMarkup } from './gate/gate-markup.js'
 import { createKeksi, type Keksi, type MountUi } from './keksi.js'
 import { builtIns } from './services/built-ins.js'
@@ -9,41 +10,54 @@ import { cookieStorage } from './storage/cookie-storage.js'
 export interface StartOptions {
   /** Fetches the UI bundle when something must be shown. */
   loadUi: () => Promise<MountUi>
+  /** Fetches the words of the owner-mistake messages, when there is a mistake to report. */
+  loadDescribe: () => Promise<typeof describe>
   /** The theme stylesheet's URL for a theme, unless the config names its own `css`. */
   themeUrl?: (theme: string) => string
   /** The CSP nonce for every script Keksi inserts. */
-  nonce?: string
-  queue?: unknown[]
+  nonce?: string | undefined
+  queue?: unknown[] | undefined
   doc?: Document
 }
 
-/** Every owner mistake goes to the console once, prefixed so it is easy to find (SPEC §9). */
-export const report: Report = message => console.warn(`[keksi] ${message}`)
+/**
+ * Every owner mistake goes to the console once, as a sentence prefixed `[keksi]` (SPEC §9). The sentences are
+ * fetched only when there is a mistake; should that fail, the raw report still gets out.
+ */
+export const reporter = (load: StartOptions['loadDescribe']): Report => {
+  let words: ReturnType<typeof load> | undefined
+  return (...problem) => {
+    words ??= load()
+    words
+      .then(describe => describe(...problem))
+      .then(
+        sentence => console.warn(`[keksi] ${sentence}`),
+        () => console.warn('[keksi]', ...problem)
+      )
+  }
+}
 
 /**
  * Validates the config, then wires the cookie, the API, the gate and the UI loader for this page.
  * Shared by the `<script>` tag (`auto.ts`) and `init()` from npm.
  */
-export function start(input: unknown, options: StartOptions): Keksi {
+export function start(input: unknown, options: StartOptions, report = reporter(options.loadDescribe)): Keksi {
   const doc = options.doc ?? document
   const config = resolveConfig(input, builtIns, report)
   const css = config.css ?? options.themeUrl?.(config.theme)
   const keksi = createKeksi(config, {
-    storage: cookieStorage({
-      name: config.cookieName,
-      ...(config.cookieDomain ? { domain: config.cookieDomain } : {})
-    }),
+    storage: cookieStorage({ name: config.cookieName, domain: config.cookieDomain }),
     loadUi: options.loadUi,
     report,
     doc,
-    ...(css && css !== 'none' ? { css } : {}),
-    ...(options.queue ? { queue: options.queue } : {})
+    css: css === 'none' ? undefined : css,
+    queue: options.queue
   })
   gateMarkup(keksi, doc, {
     names: consentNames(config),
     report,
-    ...(options.nonce ? { nonce: options.nonce } : {}),
-    ...(config.reloadOnRevoke ? { reload: () => location.reload() } : {})
+    nonce: options.nonce,
+    reload: config.reloadOnRevoke ? () => location.reload() : undefined
   })
   return keksi
 }

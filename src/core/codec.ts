@@ -15,7 +15,7 @@ import type { Consent, Method, ResolvedConfig } from './types.js'
  *
  * Plain `[0-9A-Za-z._-]`: nothing to URL-encode, nothing HTML-like.
  */
-const FORMAT = /^1\.([0-9a-z]{1,6})\.([0-9a-z]{1,7})\.([arcg])\.([0-9a-z]{1,11})\.([0-9a-z]{3})\.([\w-]{16})$/
+const FORMAT = /^1\.([0-9a-z]+)\.([0-9a-z]+)\.([arcg])\.([0-9a-z]+)\.([0-9a-z]{3})\.([\w-]{16})$/
 const METHODS: Method[] = ['accept-all', 'reject-all', 'custom', 'gpc']
 const DAY = 86_400_000
 /** Clocks drift; a decision from further in the future than this was not made on this device. */

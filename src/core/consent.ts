@@ -3,22 +3,17 @@ import { createConsent as build, decode, encode } from './codec.js'
 import { consentNames } from './config.js'
 import type { Choices, Consent, ConsentStorage, Method, ResolvedConfig } from './types.js'
 
-/** What the visitor sees of Keksi: nothing, the banner, or the preferences dialog. */
-export type View = 'banner' | 'preferences' | null
-
-/** The consent model of one page: the decision store, the view store and the actions that change them. */
+/** The consent model of one page: the decision store and the actions that change it. */
 export interface ConsentModel {
   /** The decision, `null` until the visitor decides. */
   $consent: ReadableAtom<Consent | null>
-  $view: ReadableAtom<View>
   accepted(name: string): boolean
   acceptAll(): void
   rejectAll(): void
   /** Changes the named categories and services; the rest keep their state (SPEC §7). */
   set(choices: Choices, method?: Method): void
-  /** Forgets the decision: the cookie is removed and the visitor is asked again. */
+  /** Forgets the decision: the cookie is removed. */
   reset(): void
-  setView(view: View): void
 }
 
 /** 96 random bits as 16 base64url characters. */
@@ -43,7 +38,6 @@ export function createConsentModel(
   now: () => number = Date.now
 ): ConsentModel {
   const $consent = atom<Consent | null>(decode(storage.read(), config, now()))
-  const $view = atom<View>(null)
   const names = consentNames(config)
   const categoryOf = (name: string): string | undefined =>
     config.categories.find(category => category.services.includes(name))?.name
@@ -63,13 +57,11 @@ export function createConsentModel(
     // Seconds: the cookie stores seconds, so the decision reads back the same after a reload.
     const consent = build(config, randomId(), Math.floor(now() / 1000) * 1000, method, grant)
     store(consent)
-    $view.set(null)
     $consent.set(consent)
   }
 
   return {
     $consent,
-    $view,
     accepted,
     acceptAll: () => decide('accept-all', () => true),
     rejectAll: () => decide('reject-all', () => false),
@@ -97,9 +89,7 @@ export function createConsentModel(
     reset() {
       storage.clear()
       $consent.set(null)
-      $view.set('banner')
-    },
-    setView: view => $view.set(view)
+    }
   }
 }
 

@@ -49,6 +49,8 @@ export interface Texts {
   cookies: string
   /** Titles and descriptions of categories, by category name. */
   categories: Record<string, { title?: string; description?: string }>
+  /** What visitors read of each service, by service id. */
+  services: Record<string, { name?: string; provider?: string; purpose?: string }>
 }
 
 /** A category the site adds, e.g. `marketing`, or the texts of a built-in one. */
@@ -109,21 +111,23 @@ export interface KeksiConfig {
   reloadOnRevoke?: boolean
 }
 
-/** What Keksi knows of a built-in vendor (one file each in `services/`). */
+/** What the consent logic knows of a built-in vendor (one file each in `services/`); its words are the UI's. */
 export interface ServiceDefinition {
   category: string
-  name: string
-  provider: string
-  purpose: string
-  cookies: string[]
   /** The vendor's id format, when the service needs an id. */
-  id?: { pattern: RegExp; example: string }
+  id?: RegExp
 }
 
 /** A service after validation: the built-in's facts merged with the owner's config. */
-export interface Service extends ServiceDefinition {
+export interface Service {
   key: string
-  siteId?: string
+  category: string
+  /** The cookies the owner listed for a custom service. */
+  cookies?: string[]
+  id?: string
+  name?: string
+  provider?: string
+  purpose?: string
 }
 
 export interface Category {
@@ -146,9 +150,10 @@ export interface ResolvedConfig {
   /** Every category, `necessary` first. */
   categories: Category[]
   services: Record<string, Service>
-  /** Category texts from `categories.<name>`, used as the default language's. */
-  categoryTexts: Record<string, CategoryConfig>
-  texts: Record<string, Partial<Texts>>
+  /** `categories` as the owner wrote it, for the UI, which checks its texts when it loads. */
+  categoryTexts: Record<string, unknown>
+  /** `texts` as the owner wrote it, for the UI, which checks it when it loads. */
+  texts: Record<string, unknown>
 }
 
 /** Where the encoded decision lives: a cookie in the browser, memory in tests. */
@@ -158,5 +163,8 @@ export interface ConsentStorage {
   clear(): void
 }
 
-/** Reports an owner's mistake once, in words (SPEC §9). */
-export type Report = (message: string) => void
+/**
+ * Reports an owner's mistake (SPEC §9) as data: a code saying what was expected, where (`services.ga4.id`), what was
+ * found there, and the names that would have been right. `diagnostics/describe.ts` puts it into words.
+ */
+export type Report = (code: string, at: string, found?: unknown, known?: string[]) => void

@@ -1,9 +1,8 @@
-import { grantedNames } from '../core/consent.js'
 import type { Consent, Report } from '../core/types.js'
 
 /** What the gate needs of Keksi: the decision and a way to ask about one name. */
 export interface GateSource {
-  store: { get(): Consent | null; listen(fn: (consent: Consent | null) => void): () => void }
+  store: { listen(fn: (consent: Consent | null) => void): () => void }
   accepted(name: string): boolean
 }
 
@@ -11,10 +10,10 @@ export interface GateOptions {
   /** Category and service names a `data-consent` may use. */
   names: string[]
   /** The CSP nonce of the Keksi tag, given to every script Keksi inserts (SPEC §5). */
-  nonce?: string
+  nonce?: string | undefined
   report: Report
   /** Called when consent for a script that already ran is withdrawn; leave out to keep the page as it is. */
-  reload?: () => void
+  reload?: (() => void) | undefined
 }
 
 const BLOCKED =
@@ -28,7 +27,7 @@ const RELEASED_EMBEDS = 'iframe[data-consent][src],img[data-consent][src]'
  * reported and stays blocked.
  *
  * @example
- * gateMarkup(keksi, document, { names: ['analytics', 'ga4'], report: console.warn })
+ * gateMarkup(keksi, document, { names: ['analytics', 'ga4'], report: (...problem) => console.warn(problem) })
  */
 export function gateMarkup(source: GateSource, doc: Document, options: GateOptions): () => void {
   const known = new Set(['necessary', ...options.names])
@@ -43,9 +42,7 @@ export function gateMarkup(source: GateSource, doc: Document, options: GateOptio
     if (known.has(name)) return source.accepted(name)
     if (!reported.has(element)) {
       reported.add(element)
-      options.report(
-        `<${element.localName} data-consent="${name}">: unknown category or service, expected one of ${[...known].join(', ')}; it stays blocked.`
-      )
+      options.report('consent', `<${element.localName} data-consent>`, name, [...known])
     }
     return false
   }
@@ -83,11 +80,7 @@ export function gateMarkup(source: GateSource, doc: Document, options: GateOptio
     running = false
   }
 
-  let previous = grantedNames(source.store.get())
-  const unlisten = source.store.listen(consent => {
-    const granted = grantedNames(consent)
-    const revoked = previous.filter(name => !granted.includes(name))
-    previous = granted
+  const unlisten = source.store.listen(() => {
     for (const embed of doc.querySelectorAll<HTMLElement>(RELEASED_EMBEDS)) {
       if (!allowed(embed)) {
         // Removing `src` does not unload a frame; a fresh element without it does.
@@ -96,7 +89,8 @@ export function gateMarkup(source: GateSource, doc: Document, options: GateOptio
         embed.replaceWith(blocked)
       }
     }
-    if (options.reload && revoked.some(name => ran.has(name))) options.reload()
+    // A script that ran cannot be unloaded: withdrawing its consent needs a fresh page (SPEC §5).
+    if (options.reload && [...ran].some(name => !source.accepted(name))) options.reload()
     else void release()
   })
 

@@ -32,5 +32,23 @@ export const en: Texts = {
       title: 'Embedded content',
       description: 'Videos and other content from other sites, which may set their own cookies.'
     }
+  },
+  services: {
+    ga4: {
+      name: 'Google Analytics 4',
+      provider: 'Google Ireland Ltd.',
+      purpose: 'Counts visits and how the site is used.'
+    },
+    hubspot: {
+      name: 'HubSpot',
+      provider: 'HubSpot, Inc.',
+      purpose: 'Tracks visits and form submissions for marketing and sales.'
+    },
+    hotjar: {
+      name: 'Hotjar',
+      provider: 'Hotjar Ltd.',
+      purpose: 'Heatmaps and recordings of how visitors use the pages.'
+    },
+    youtube: { name: 'YouTube', provider: 'Google Ireland Ltd.', purpose: 'Plays embedded videos.' }
   }
 }

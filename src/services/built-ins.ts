@@ -1,8 +1,16 @@
 import type { ServiceDefinition } from '../core/types.js'
-import { ga4 } from './ga4.js'
-import { hotjar } from './hotjar.js'
-import { hubspot } from './hubspot.js'
-import { youtube } from './youtube.js'
+import { ga4, ga4Cookies } from './ga4.js'
+import { hotjar, hotjarCookies } from './hotjar.js'
+import { hubspot, hubspotCookies } from './hubspot.js'
+import { youtube, youtubeCookies } from './youtube.js'
 
 /** Every vendor Keksi knows by id alone (SPEC §3). */
 export const builtIns: Record<string, ServiceDefinition> = { ga4, hubspot, hotjar, youtube }
+
+/** The cookies of each built-in vendor, kept apart so that only the code that needs them downloads them. */
+export const builtInCookies: Record<string, string[]> = {
+  ga4: ga4Cookies,
+  hubspot: hubspotCookies,
+  hotjar: hotjarCookies,
+  youtube: youtubeCookies
+}

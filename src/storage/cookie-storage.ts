@@ -1,18 +1,18 @@
-import Cookies from 'js-cookie'
 import type { ConsentStorage } from '../core/types.js'
 
 /** Where the consent cookie lives (SPEC §8). */
 export interface CookieOptions {
   name: string
   /** Share it with subdomains; host-only when left out. */
-  domain?: string
+  domain?: string | undefined
   /** Defaults to whether the page is served over https. */
   secure?: boolean
 }
 
 /**
- * The consent cookie: first-party, `Path=/`, `SameSite=Lax`, `Secure` on https. The only module that touches
- * `document.cookie` (through js-cookie). Where cookies are blocked, writes simply do not stick and the decision
+ * The consent cookie: first-party, `Path=/`, `SameSite=Lax`, `Secure` on https, `Domain` only when asked for. The
+ * only module that touches `document.cookie`. The codec writes plain `[0-9A-Za-z._-]`, so nothing needs encoding;
+ * a value that needs decoding is not ours. Where cookies are blocked, writes simply do not stick and the decision
  * lives on in memory for the page view.
  *
  * @example
@@ -23,12 +23,15 @@ export function cookieStorage({
   domain,
   secure = location.protocol === 'https:'
 }: CookieOptions): ConsentStorage {
-  const attributes = { path: '/', sameSite: 'Lax' as const, secure, ...(domain ? { domain } : {}) }
+  const attributes = `;path=/;samesite=lax${secure ? ';secure' : ''}${domain ? `;domain=${domain}` : ''}`
+  const write = (value: string, expires: Date): void => {
+    // biome-ignore lint/suspicious/noDocumentCookie: this module is the one place that writes the cookie.
+    document.cookie = `${name}=${value};expires=${expires.toUTCString()}${attributes}`
+  }
   return {
-    read: () => Cookies.get(name),
-    write: (value, expires) => {
-      Cookies.set(name, value, { ...attributes, expires })
-    },
-    clear: () => Cookies.remove(name, attributes)
+    // The cookie name is ours ([\w-]), so it is safe inside the pattern.
+    read: () => document.cookie.match(`(?:^|; )${name}=([^;]*)`)?.[1],
+    write,
+    clear: () => write('', new Date(0))
   }
 }

@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'preact/hooks'
 import type { Choices, ResolvedConfig, Texts } from '../core/types.js'
 import type { Keksi } from '../keksi.js'
+import { builtInCookies } from '../services/built-ins.js'
 import { RichText } from './RichText.js'
 import { Switch } from './Switch.js'
 
@@ -8,8 +8,24 @@ interface PreferencesProps {
   keksi: Keksi
   config: ResolvedConfig
   texts: Texts
+  /** The switches' state, not yet saved. */
+  choices: Choices
+  onToggle: (name: string, on: boolean) => void
   /** Closes the dialog without saving. */
   onClose: () => void
+}
+
+/**
+ * The switches after one toggle: a category's switch sets all its services; a service switched on needs its
+ * category on.
+ */
+export function toggle(config: ResolvedConfig, choices: Choices, name: string, on: boolean): Choices {
+  const next = { ...choices, [name]: on }
+  for (const service of config.categories.find(category => category.name === name)?.services ?? [])
+    next[service] = on
+  const parent = config.services[name]?.category
+  if (parent && on) next[parent] = true
+  return next
 }
 
 /**
@@ -17,33 +33,11 @@ interface PreferencesProps {
  * its provider, purpose and cookies, collapsed. It opens showing the current decision; nothing is pre-ticked.
  * A modal `<dialog>`: focus moves in and stays in, Escape closes it without saving.
  */
-export function Preferences({ keksi, config, texts, onClose }: PreferencesProps) {
-  const ref = useRef<HTMLDialogElement>(null)
-  const [choices, setChoices] = useState<Choices>(() => {
-    const consent = keksi.get()
-    return { ...consent?.categories, ...consent?.services }
-  })
-
-  useEffect(() => {
-    const dialog = ref.current as HTMLDialogElement
-    dialog.showModal()
-    return () => dialog.close()
-  }, [])
-
-  const toggle = (name: string, on: boolean): void => {
-    const next = { ...choices, [name]: on }
-    const category = config.categories.find(category => category.name === name)
-    // A category's switch sets all its services; a service switched on needs its category on.
-    for (const service of category?.services ?? []) next[service] = on
-    const parent = config.services[name]?.category
-    if (parent && on) next[parent] = true
-    setChoices(next)
-  }
-
+export function Preferences({ keksi, config, texts, choices, onToggle, onClose }: PreferencesProps) {
   // Keep Tab inside the dialog (WAI-ARIA APG modal dialog): wrap from the last control to the first and back.
   const trap = (event: KeyboardEvent): void => {
     if (event.key !== 'Tab') return
-    const dialog = ref.current as HTMLDialogElement
+    const dialog = event.currentTarget as HTMLDialogElement
     const controls = [...dialog.querySelectorAll<HTMLElement>('button:not([disabled]),a[href],summary')]
     const first = controls[0]
     const last = controls[controls.length - 1]
@@ -56,7 +50,10 @@ export function Preferences({ keksi, config, texts, onClose }: PreferencesProps)
 
   return (
     <dialog
-      ref={ref}
+      // Modal: the page behind is inert and focus moves in. Unmounting removes it, which closes it.
+      ref={dialog => {
+        if (dialog && !dialog.open) dialog.showModal()
+      }}
       class="keksi-preferences"
       aria-labelledby="keksi-preferences-title"
       part="preferences"
@@ -97,7 +94,7 @@ export function Preferences({ keksi, config, texts, onClose }: PreferencesProps)
                 on={locked || !!choices[name]}
                 labelledBy={`keksi-category-${name}`}
                 locked={locked}
-                onToggle={on => toggle(name, on)}
+                onToggle={on => onToggle(name, on)}
               />
             </div>
             {text.description && (
@@ -106,12 +103,15 @@ export function Preferences({ keksi, config, texts, onClose }: PreferencesProps)
               </p>
             )}
             {services.map(key => {
-              const service = config.services[key]
-              if (!service) return null
+              const service = {
+                cookies: builtInCookies[key],
+                ...config.services[key],
+                ...texts.services[key]
+              }
               return (
                 <div class="keksi-row keksi-service" key={key}>
                   <details>
-                    <summary id={`keksi-service-${key}`}>{service.name}</summary>
+                    <summary id={`keksi-service-${key}`}>{service.name ?? key}</summary>
                     <dl>
                       {service.provider && (
                         <>
@@ -125,7 +125,7 @@ export function Preferences({ keksi, config, texts, onClose }: PreferencesProps)
                           <dd>{service.purpose}</dd>
                         </>
                       )}
-                      {service.cookies.length > 0 && (
+                      {!!service.cookies?.length && (
                         <>
                           <dt>{texts.cookies}</dt>
                           <dd>{service.cookies.join(', ')}</dd>
@@ -136,7 +136,7 @@ export function Preferences({ keksi, config, texts, onClose }: PreferencesProps)
                   <Switch
                     on={!!choices[key]}
                     labelledBy={`keksi-service-${key}`}
-                    onToggle={on => toggle(key, on)}
+                    onToggle={on => onToggle(key, on)}
                   />
                 </div>
               )

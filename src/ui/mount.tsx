@@ -1,58 +1,25 @@
 import { render } from 'preact'
-import { useEffect, useState } from 'preact/hooks'
-import type { ResolvedConfig, Texts } from '../core/types.js'
-import { en } from '../i18n/en.js'
-import type { UiContext } from '../keksi.js'
+import type { Choices, Texts } from '../core/types.js'
+import type { UiContext, View } from '../keksi.js'
 import { Banner } from './Banner.js'
-import { Preferences } from './Preferences.js'
+import { Preferences, toggle } from './Preferences.js'
+import { pickLanguage, textsFor } from './texts.js'
 
-/**
- * The visitor's language (SPEC §4): the configured one, or with `auto` `<html lang>`, then the browser's; each
- * matched exactly, then by its primary subtag, against the languages Keksi has texts for. English otherwise.
- */
-export function pickLanguage(config: ResolvedConfig, doc: Document, browser: readonly string[]): string {
-  const available = ['en', ...Object.keys(config.texts)]
-  const wanted = config.lang === 'auto' ? [doc.documentElement.lang, ...browser] : [config.lang]
-  for (const tag of wanted) {
-    const lower = tag?.toLowerCase() ?? ''
-    const found =
-      available.find(lang => lang === lower) ?? available.find(lang => lang === lower.split('-')[0])
-    if (found) return found
-  }
-  return 'en'
+interface AppProps {
+  context: UiContext
+  texts: Texts
+  view: View
+  choices: Choices
+  onToggle: (name: string, on: boolean) => void
+  show: (view: View) => void
 }
 
-/** The built-in texts, then the config's category texts, then the config's texts for the language. */
-export function textsFor(config: ResolvedConfig, lang: string): Texts {
-  const own = config.texts[lang] ?? {}
-  const categories: Texts['categories'] = {}
-  for (const { name } of config.categories) {
-    categories[name] = { ...en.categories[name], ...config.categoryTexts[name], ...own.categories?.[name] }
-  }
-  return { ...en, ...own, categories }
-}
-
-function App({ context, texts }: { context: UiContext; texts: Texts }) {
-  const { keksi, config, $view, setView } = context
-  const [view, setViewState] = useState($view.get())
-  const [consent, setConsent] = useState(keksi.get())
-  useEffect(() => $view.subscribe(setViewState), [])
-  useEffect(() => keksi.store.subscribe(setConsent), [])
-
-  // Focus returns where it came from when the preferences close (WCAG 2.4.3).
-  const [opener, setOpener] = useState<HTMLElement | null>(null)
-  useEffect(() => {
-    if (view !== 'preferences') {
-      opener?.focus()
-      return
-    }
-    const active = context.doc.activeElement
-    setOpener((active?.shadowRoot?.activeElement ?? active) as HTMLElement | null)
-  }, [view])
-
+function App({ context, texts, view, choices, onToggle, show }: AppProps) {
+  const { keksi, config } = context
   return (
     <div class="keksi">
-      {(view === 'banner' || (view === 'preferences' && !consent)) && (
+      {/* The banner stays under the preferences until the visitor decides: closing them is not deciding. */}
+      {(view === 'banner' || (view === 'preferences' && !keksi.get())) && (
         <Banner keksi={keksi} texts={texts} policyUrl={config.policyUrl} />
       )}
       {view === 'preferences' && (
@@ -60,7 +27,9 @@ function App({ context, texts }: { context: UiContext; texts: Texts }) {
           keksi={keksi}
           config={config}
           texts={texts}
-          onClose={() => setView(keksi.get() ? null : 'banner')}
+          choices={choices}
+          onToggle={onToggle}
+          onClose={() => show(keksi.get() ? null : 'banner')}
         />
       )}
     </div>
@@ -72,7 +41,7 @@ function App({ context, texts }: { context: UiContext; texts: Texts }) {
  * ways, reachable by testing tools (SPEC §4). The theme stylesheet loads inside the shadow root; the UI stays
  * hidden until it has, so the visitor never sees it unstyled.
  */
-export function mount(context: UiContext): void {
+export function mount(context: UiContext): (view: View) => void {
   const { doc, config } = context
   const host = doc.createElement('keksi-root')
   const shadow = host.attachShadow({ mode: 'open' })
@@ -90,8 +59,47 @@ export function mount(context: UiContext): void {
   const root = doc.createElement('div')
   root.lang = lang
   shadow.append(root)
-  render(<App context={context} texts={textsFor(config, lang)} />, root)
+  const texts = textsFor(config, lang, context.report)
   const attach = (): void => doc.body.prepend(host)
   if (doc.body) attach()
   else doc.addEventListener('DOMContentLoaded', attach, { once: true })
+
+  // The UI's state: what is shown, the unsaved switches, and where focus was before the preferences opened.
+  let current: View = null
+  let choices: Choices = {}
+  let opener: HTMLElement | null = null
+  const draw = (): void =>
+    render(
+      <App
+        context={context}
+        texts={texts}
+        view={current}
+        choices={choices}
+        onToggle={(name, on) => {
+          choices = toggle(config, choices, name, on)
+          draw()
+        }}
+        show={show}
+      />,
+      root
+    )
+  const show = (view: View): void => {
+    if (view === current) return
+    const before = current
+    current = view
+    if (view === 'preferences') {
+      const consent = context.keksi.get()
+      choices = { ...consent?.categories, ...consent?.services }
+      const active = doc.activeElement
+      opener = (active?.shadowRoot?.activeElement ?? active) as HTMLElement | null
+    }
+    draw()
+    // Focus returns where it came from when the preferences close (WCAG 2.4.3).
+    if (before === 'preferences') opener?.focus()
+    if (view) context.emit('open', { view })
+    else if (before) context.emit('close', { view: before })
+  }
+  // A decision, from the UI or from the API, closes everything.
+  context.keksi.store.listen(consent => consent && show(null))
+  return show
 }
