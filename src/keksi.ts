@@ -49,7 +49,7 @@ export interface Keksi {
   hide(): void
   /** Forgets the decision (the cookie is removed) and shows the banner again. */
   reset(): void
-  /** Listens to an event; returns the function that stops listening. A `ready` listener added late runs at once. */
+  /** Listens to an event; returns the function that stops listening. A `ready` listener added late runs at once, with what `ready` carried. */
   on<E extends keyof KeksiEvents>(event: E, listener: (detail: KeksiEvents[E]) => void): () => void
   /** Runs `fn` now if `name` is granted, else once when it is granted; returns a function that cancels it. */
   onAccept(name: string, fn: () => void): () => void
@@ -111,7 +111,8 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
   const model: ConsentModel = createConsentModel(config, options.storage, options.now)
   const names = new Set(['necessary', ...consentNames(config)])
   const listeners: Record<string, Set<(detail: unknown) => void>> = {}
-  let ready = false
+  /** What `ready` carried, replayed to a `ready` listener added later; `undefined` until then. */
+  let ready: Consent | null | undefined
 
   const emit = <E extends keyof KeksiEvents>(event: E, detail: KeksiEvents[E]): void => {
     for (const listener of listeners[event] ?? []) safely(listener, detail)
@@ -166,7 +167,7 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
       const set = listeners[event] ?? new Set()
       listeners[event] = set
       set.add(listener as (detail: unknown) => void)
-      if (event === 'ready' && ready) listener(model.$consent.get() as KeksiEvents[typeof event])
+      if (event === 'ready' && ready !== undefined) safely(listener, ready as KeksiEvents[typeof event])
       return () => set.delete(listener as (detail: unknown) => void)
     },
     onAccept(name, fn) {
@@ -199,8 +200,8 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
   })
 
   for (const fn of options.queue ?? []) keksi.push(fn as (keksi: Keksi) => void)
-  ready = true
-  emit('ready', model.$consent.get())
+  ready = model.$consent.get()
+  emit('ready', ready)
   if (!model.$consent.get()) show('banner')
   return keksi
 }

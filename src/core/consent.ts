@@ -93,10 +93,10 @@ export function createConsentModel(
   }
 }
 
-/** The names granted by a decision: `necessary`, then the optional categories and services. */
+/** The names granted by a decision; with none yet, `necessary` alone (it needs no consent). */
 export const grantedNames = (consent: Consent | null): string[] =>
   consent
     ? [...Object.entries(consent.categories), ...Object.entries(consent.services)]
         .filter(([, on]) => on)
         .map(([name]) => name)
-    : []
+    : ['necessary']

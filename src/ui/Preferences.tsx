@@ -1,3 +1,4 @@
+import { consentNames } from '../core/config.js'
 import type { Choices, ResolvedConfig, Texts } from '../core/types.js'
 import type { Keksi } from '../keksi.js'
 import { builtInCookies } from '../services/built-ins.js'
@@ -145,7 +146,13 @@ export function Preferences({ keksi, config, texts, choices, onToggle, onClose }
         )
       })}
       <div class="keksi-actions">
-        <button type="button" class="keksi-button" onClick={() => keksi.set(choices)}>
+        <button
+          type="button"
+          class="keksi-button"
+          onClick={() =>
+            keksi.set(Object.fromEntries(consentNames(config).map(name => [name, !!choices[name]])))
+          }
+        >
           {texts.save}
         </button>
         <button type="button" class="keksi-button" onClick={keksi.acceptAll}>

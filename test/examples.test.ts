@@ -1,0 +1,60 @@
+import { readdirSync, statSync } from 'node:fs'
+import { expect, test } from 'vitest'
+import { bannerShown, ui, useSite } from './browser.js'
+
+const site = useSite()
+
+/** Every page under examples/ that loads Keksi. */
+const pages = readdirSync('examples', { recursive: true, encoding: 'utf8' })
+  .filter(
+    path => path.endsWith('.html') && !path.startsWith('vendor') && statSync(`examples/${path}`).isFile()
+  )
+  .filter(path => path !== 'index.html')
+
+test('every example page shows the banner with no error and no warning', async () => {
+  expect(pages.length).toBeGreaterThanOrEqual(3)
+  for (const path of pages) {
+    const visit = await site.open(`/examples/${path}`)
+    await bannerShown(visit.page)
+    await visit.page.waitForTimeout(200)
+    expect(visit.errors, path).toEqual([])
+    expect(visit.warnings, path).toEqual([])
+    expect(visit.thirdParty, path).toEqual([])
+    await visit.context.close()
+  }
+})
+
+test('the examples index links to every example', async () => {
+  const { page } = await site.open('/')
+  const links = await page
+    .locator('main a')
+    .evaluateAll(all => all.map(a => new URL((a as HTMLAnchorElement).href).pathname))
+  for (const path of pages.filter(path => path.endsWith('/index.html'))) {
+    expect(links).toContain(`/examples/${path.replace(/index\.html$/, '')}`)
+  }
+})
+
+test('custom tags: accepting runs the gated scripts and loads the map and pixel', async () => {
+  const { page } = await site.open('/examples/custom-tags/')
+  await bannerShown(page)
+  expect(await page.locator('#log').textContent()).toBe('ready: no decision yet\n')
+  await ui(page).getByRole('button', { name: 'Accept all' }).click()
+  await expect.poll(() => page.locator('#log').textContent()).toContain('stats.js ran')
+  const log = await page.locator('#log').textContent()
+  expect(log).toContain('inline script ran (data-consent="analytics")')
+  expect(log).toContain('inline script ran (data-consent="marketing")')
+  expect(log).toContain('onAccept: marketing is allowed')
+  expect(log).toContain('change: granted [analytics,embeds,marketing,maps] revoked []')
+  expect(await page.locator('iframe').getAttribute('src')).toBe('/examples/vendor/map.html')
+  expect(await page.locator('img').getAttribute('src')).toBe('/examples/vendor/pixel.svg')
+})
+
+test('plain HTML: the decision shows on the page, and "Cookie settings" reopens the preferences', async () => {
+  const { page } = await site.open('/examples/plain/')
+  await bannerShown(page)
+  await ui(page).getByRole('button', { name: 'Reject all' }).click()
+  await expect.poll(() => page.locator('#state').textContent()).toContain('analytics: no')
+  await page.getByRole('link', { name: 'Cookie settings' }).click()
+  await ui(page).getByRole('dialog', { name: 'Cookie settings' }).waitFor()
+  expect(page.url()).toMatch(/\/examples\/plain\/$/)
+})

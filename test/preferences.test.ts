@@ -1,0 +1,211 @@
+import type { Page } from 'playwright-core'
+import { expect, test } from 'vitest'
+import { bannerShown, consentCookie, pageWith, ran, ui, useSite } from './browser.js'
+
+const site = useSite()
+
+const PAGE = pageWith({
+  attributes:
+    'data-ga4="G-ABC123XYZ" data-hubspot="1234567" data-hotjar="3456789" data-policy-url="/privacy"',
+  body: `<p><a href="/privacy" id="settings" data-keksi-open>Cookie settings</a></p>
+    <script type="text/plain" data-consent="ga4" src="https://gtm.example/ga4.js"></script>
+    <script type="text/plain" data-consent="hubspot" src="https://hs.example/hs.js"></script>
+    <script type="text/plain" data-consent="hotjar" src="https://hj.example/hj.js"></script>`
+})
+
+/** The element that has focus, looking inside Keksi's shadow root: its text or aria-label. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    let active = document.activeElement
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement
+    return (
+      active?.getAttribute('aria-label') || active?.textContent?.trim() || active?.id || active?.localName
+    )
+  })
+
+const dialog = (page: Page) => ui(page).getByRole('dialog', { name: 'Cookie settings' })
+
+test('the banner offers accept, reject and settings with equal weight and the policy link', async () => {
+  const { page } = await site.open('/prefs', { html: PAGE })
+  await bannerShown(page)
+  const buttons = ui(page).locator('.keksi-banner button')
+  expect(await buttons.allTextContents()).toEqual(['Accept all', 'Reject all', 'Settings'])
+  const styles = await buttons.evaluateAll(all =>
+    all.map(button => {
+      const style = getComputedStyle(button)
+      const box = button.getBoundingClientRect()
+      return [
+        style.backgroundColor,
+        style.color,
+        style.fontSize,
+        style.fontWeight,
+        Math.round(box.width),
+        Math.round(box.height)
+      ].join()
+    })
+  )
+  expect(new Set(styles).size).toBe(1)
+  expect(await ui(page).locator('.keksi-banner a[href="/privacy"]').count()).toBe(1)
+})
+
+test('the banner comes first in the tab order', async () => {
+  const { page } = await site.open('/prefs', { html: PAGE })
+  await bannerShown(page)
+  await page.keyboard.press('Tab')
+  expect(await focused(page)).toBe('Privacy policy')
+  await page.keyboard.press('Tab')
+  expect(await focused(page)).toBe('Accept all')
+})
+
+test('the banner overlays the page without shifting its layout', async () => {
+  const { page } = await site.open('/prefs', { html: PAGE })
+  const before = await page.locator('#settings').boundingBox()
+  await bannerShown(page)
+  expect(await page.locator('#settings').boundingBox()).toEqual(before)
+  const position = await ui(page)
+    .locator('.keksi-banner')
+    .evaluate(banner => getComputedStyle(banner).position)
+  expect(position).toBe('fixed')
+})
+
+test('the preferences list every category and service, none pre-ticked, necessary locked on', async () => {
+  const { page } = await site.open('/prefs', { html: PAGE })
+  await bannerShown(page)
+  await ui(page).getByRole('button', { name: 'Settings' }).click()
+  const switches = dialog(page).getByRole('switch')
+  const states = await switches.evaluateAll(all =>
+    all.map(s => [
+      s.getAttribute('aria-labelledby'),
+      s.getAttribute('aria-checked'),
+      (s as HTMLButtonElement).disabled
+    ])
+  )
+  expect(states).toEqual([
+    ['keksi-category-necessary', 'true', true],
+    ['keksi-category-analytics', 'false', false],
+    ['keksi-service-ga4', 'false', false],
+    ['keksi-service-hubspot', 'false', false],
+    ['keksi-service-hotjar', 'false', false],
+    ['keksi-category-embeds', 'false', false]
+  ])
+  // Each service shows its provider, purpose and cookies, collapsed until asked for.
+  const ga4 = dialog(page).locator('details', { hasText: 'Google Analytics 4' })
+  expect(await ga4.getAttribute('open')).toBeNull()
+  await ga4.locator('summary').click()
+  expect(await ga4.textContent()).toContain('Google Ireland Ltd.')
+  expect(await ga4.textContent()).toContain('_ga')
+})
+
+test('saving choices per service loads only the chosen service', async () => {
+  const { page, context, thirdParty } = await site.open('/prefs', { html: PAGE })
+  await bannerShown(page)
+  await ui(page).getByRole('button', { name: 'Settings' }).click()
+  await dialog(page).getByRole('switch', { name: 'Hotjar' }).click()
+  expect(
+    await dialog(page).getByRole('switch', { name: 'Analytics', exact: true }).getAttribute('aria-checked')
+  ).toBe('true')
+  await dialog(page).getByRole('button', { name: 'Save choices' }).click()
+  await expect.poll(() => ran(page)).toEqual(['https://hj.example/hj.js'])
+  expect(thirdParty).toEqual(['https://hj.example/hj.js'])
+  expect(await ui(page).locator('dialog, .keksi-banner').count()).toBe(0)
+  expect(await consentCookie(context)).toBeDefined()
+  // It opens again showing the current decision.
+  await page.locator('#settings').click()
+  expect(await dialog(page).getByRole('switch', { name: 'Hotjar' }).getAttribute('aria-checked')).toBe('true')
+  expect(await dialog(page).getByRole('switch', { name: 'HubSpot' }).getAttribute('aria-checked')).toBe(
+    'false'
+  )
+})
+
+test('keyboard only: focus moves into the preferences, stays there, Escape closes without saving', async () => {
+  const { page, thirdParty, context } = await site.open('/prefs', { html: PAGE })
+  await bannerShown(page)
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Tab')
+  expect(await focused(page)).toBe('Settings')
+  await page.keyboard.press('Enter')
+  await dialog(page).waitFor()
+  expect(await focused(page)).toBe('Close')
+  // Toggle analytics with the keyboard, then wander: focus never leaves the dialog.
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Tab')
+  const inside: boolean[] = []
+  for (let i = 0; i < 20; i++) {
+    await page.keyboard.press('Tab')
+    inside.push(
+      await page.evaluate(
+        () => !!document.querySelector('keksi-root')?.shadowRoot?.activeElement?.closest('dialog')
+      )
+    )
+  }
+  expect(inside.every(Boolean)).toBe(true)
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press('Shift+Tab')
+    inside.push(
+      await page.evaluate(
+        () => !!document.querySelector('keksi-root')?.shadowRoot?.activeElement?.closest('dialog')
+      )
+    )
+  }
+  expect(inside.every(Boolean)).toBe(true)
+  await page.keyboard.press('Escape')
+  await expect.poll(() => dialog(page).count()).toBe(0)
+  // Escape granted nothing; the banner is still there and focus is back on Settings.
+  await bannerShown(page)
+  expect(await focused(page)).toBe('Settings')
+  expect(await consentCookie(context)).toBeUndefined()
+  expect(thirdParty).toEqual([])
+})
+
+test('keyboard only: a switch toggles with Space, and Save choices decides', async () => {
+  const { page } = await site.open('/prefs', { html: PAGE })
+  await bannerShown(page)
+  await page.evaluate(() => (window as unknown as { keksi: { open(): void } }).keksi.open())
+  await dialog(page).getByRole('switch', { name: 'HubSpot' }).focus()
+  await page.keyboard.press('Space')
+  await dialog(page).getByRole('button', { name: 'Save choices' }).focus()
+  await page.keyboard.press('Enter')
+  await expect.poll(() => ran(page)).toEqual(['https://hs.example/hs.js'])
+})
+
+test('a "Cookie settings" link opens the preferences and focus returns to it on close', async () => {
+  const { page } = await site.open('/prefs', { html: PAGE })
+  await bannerShown(page)
+  await ui(page).getByRole('button', { name: 'Reject all' }).click()
+  await page.locator('#settings').focus()
+  await page.keyboard.press('Enter')
+  await dialog(page).waitFor()
+  expect(page.url()).toMatch(/\/prefs$/)
+  await dialog(page).getByRole('button', { name: 'Close' }).click()
+  await expect.poll(() => dialog(page).count()).toBe(0)
+  expect(await ui(page).locator('.keksi-banner').count()).toBe(0)
+  expect(await focused(page)).toBe('Cookie settings')
+})
+
+test('clicking outside or scrolling grants nothing', async () => {
+  const { page, thirdParty } = await site.open('/prefs', { html: PAGE })
+  await bannerShown(page)
+  await page.mouse.click(10, 10)
+  await page.mouse.wheel(0, 500)
+  await page.waitForTimeout(300)
+  await bannerShown(page)
+  expect(thirdParty).toEqual([])
+  expect(
+    await page.evaluate(() => (window as unknown as { keksi: { get(): unknown } }).keksi.get())
+  ).toBeNull()
+})
+
+test('at 320 px wide every action stays reachable on screen', async () => {
+  const { page } = await site.open('/prefs', { html: PAGE })
+  await page.setViewportSize({ width: 320, height: 640 })
+  await bannerShown(page)
+  for (const name of ['Accept all', 'Reject all', 'Settings']) {
+    const box = await ui(page).getByRole('button', { name }).boundingBox()
+    expect(box!.x).toBeGreaterThanOrEqual(0)
+    expect(box!.x + box!.width).toBeLessThanOrEqual(320)
+    expect(box!.y + box!.height).toBeLessThanOrEqual(640)
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+})
