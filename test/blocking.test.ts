@@ -179,3 +179,22 @@ test('where cookies are blocked, the decision holds for the page view and the ba
   await page.reload()
   await bannerShown(page)
 })
+
+test('with cookieDomain the decision is shared with the other subdomains of the site', async () => {
+  const html = pageWith({
+    head: '<script type="application/json" id="keksi-config">{"policyUrl": "/p", "cookieDomain": "keksi.test"}</script>'
+  })
+  const www = await site.open('/shared', { html })
+  await bannerShown(www.page)
+  await ui(www.page).getByRole('button', { name: 'Reject all' }).click()
+  expect((await consentCookie(www.context))?.domain).toBe('.keksi.test')
+  const app = await www.context.newPage()
+  await app.goto(`${site.origin.replace('www.', 'app.')}/shared`)
+  await app.waitForTimeout(300)
+  expect(await ui(app).count()).toBe(0)
+  expect(
+    await app.evaluate(
+      () => (window as unknown as { keksi: { get(): { method: string } } }).keksi.get().method
+    )
+  ).toBe('reject-all')
+})
