@@ -1,5 +1,5 @@
 import type { ReadableAtom } from 'nanostores'
-import { consentNames } from './core/config.js'
+import { consentNames, isObject } from './core/config.js'
 import { type ConsentModel, createConsentModel, grantedNames } from './core/consent.js'
 import type { Choices, Consent, ConsentStorage, Report, ResolvedConfig } from './core/types.js'
 
@@ -149,10 +149,12 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
     acceptAll: model.acceptAll,
     rejectAll: model.rejectAll,
     set(choices) {
+      if (!isObject(choices)) return report('choices', 'keksi.set()', choices)
       const valid: Choices = {}
-      for (const [name, on] of Object.entries(Object(choices))) {
-        if (names.has(name) && typeof on === 'boolean') valid[name] = on
-        else report('choice', `keksi.set(): ${name}`, on, [...names])
+      for (const [name, on] of Object.entries(choices)) {
+        if (!names.has(name)) report('name', `keksi.set(): ${name}`, name, [...names])
+        else if (typeof on === 'boolean') valid[name] = on
+        else report('choice', `keksi.set(): ${name}`, on)
       }
       model.set(valid)
     },
@@ -172,13 +174,13 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
     },
     onAccept(name, fn) {
       if (model.accepted(name)) {
-        fn()
+        safely(fn, undefined)
         return () => {}
       }
       const stop = model.$consent.listen(() => {
         if (model.accepted(name)) {
           stop()
-          fn()
+          safely(fn, undefined)
         }
       })
       return stop

@@ -55,10 +55,10 @@ export function decode(value: string | undefined, config: ResolvedConfig, now: n
   if (!match) return null
   const [, revision, time, method, grants, hash, id] = match as unknown as string[]
   const names = consentNames(config)
-  const bits = Number.parseInt(grants as string, 36)
-  const decided = Number.parseInt(time as string, 36) * 1000
+  const bits = parseInt(grants as string, 36)
+  const decided = parseInt(time as string, 36) * 1000
   if (
-    Number.parseInt(revision as string, 36) !== config.revision ||
+    parseInt(revision as string, 36) !== config.revision ||
     hash !== namesHash(names) ||
     bits >= 2 ** names.length ||
     decided > now + SKEW ||

@@ -73,27 +73,32 @@ export function resolveConfig(
   }
   const options = input as Record<string, unknown>
   for (const [key, value] of Object.entries(options)) {
-    const valid = OPTIONS[key as keyof KeksiConfig]
+    // Own keys only: a config may hold "__proto__" or "constructor", which are nobody's options.
+    const valid = Object.hasOwn(OPTIONS, key) ? OPTIONS[key as keyof KeksiConfig] : undefined
     if (!valid) report('unknown', key, value, Object.keys(OPTIONS))
-    // The categories' texts are kept for the UI; the names become categories below.
-    else if (valid(value))
-      (resolved as unknown as Record<string, unknown>)[key === 'categories' ? 'categoryTexts' : key] = value
-    else report(key, key, value)
+    // Objects are copied: the owner's config is never changed. The categories' texts are kept for the UI; their
+    // names become categories below.
+    else if (valid(value)) {
+      ;(resolved as unknown as Record<string, unknown>)[key === 'categories' ? 'categoryTexts' : key] =
+        isObject(value) ? { ...value } : value
+    } else report(key, key, value)
   }
-  if (!resolved.policyUrl) report('missing', 'policyUrl')
+  if (options.policyUrl === undefined) report('missing', 'policyUrl')
 
   for (const [name, value] of Object.entries(resolved.categoryTexts)) {
     if (!NAME.test(name) || !(value === undefined || isObject(value))) {
       report('category', `categories.${name}`, value)
       delete resolved.categoryTexts[name]
     } else if (!resolved.categories.some(category => category.name === name)) {
-      resolved.categories.push({ name, services: [] })
+      if (consentNames(resolved).length < MAX_NAMES) resolved.categories.push({ name, services: [] })
+      else report('limit', `categories.${name}`)
     }
   }
 
   for (const [key, value] of Object.entries(resolved.services)) {
     delete resolved.services[key]
-    const service = resolveService(key, value, builtIns[key], resolved.categories, report)
+    const builtIn = Object.hasOwn(builtIns, key) ? builtIns[key] : undefined
+    const service = resolveService(key, value, builtIn, resolved.categories, report)
     if (!service) continue
     if (consentNames(resolved).length >= MAX_NAMES) {
       report('limit', `services.${key}`)

@@ -50,7 +50,8 @@ export function createConsentModel(
 
   const accepted = (name: string): boolean => {
     const consent = $consent.get()
-    return name === 'necessary' || !!(consent?.categories[name] || consent?.services[name])
+    // `=== true`: a name such as "constructor" must not find something on Object.prototype.
+    return name === 'necessary' || consent?.categories[name] === true || consent?.services[name] === true
   }
 
   const decide = (method: Method, grant: (name: string) => boolean): void => {

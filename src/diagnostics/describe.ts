@@ -26,6 +26,7 @@ const EXPECTED: Record<string, string> = {
   cookies: 'a list of cookie names',
   object: 'an object of texts',
   choice: 'true or false',
+  choices: 'an object of category and service names, like { "analytics": true }',
   function: 'a function'
 }
 
@@ -34,7 +35,13 @@ const IDS: Record<string, string> = { ga4: 'G-ABC123XYZ', hubspot: '1234567', ho
 
 /** JSON-ish text of what the owner wrote, short enough for one console line. */
 export const shown = (value: unknown): string => {
-  const text = String(JSON.stringify(value) ?? value)
+  let text: string
+  try {
+    text = String(JSON.stringify(value) ?? value)
+  } catch {
+    // Circular objects and BigInts cannot be JSON.
+    text = String(value)
+  }
   return text.length > 40 ? `${text.slice(0, 37)}...` : text
 }
 
@@ -88,6 +95,8 @@ export function describe(code: string, at: string, found?: unknown, known: strin
       return `${at}: found ${shown(found)}, expected one of ${list}; the service stays blocked.`
     case 'id':
       return `${at}: found ${shown(found)}, expected an id like "${IDS[at.split('.')[1] ?? ''] ?? '...'}"; the service stays blocked.`
+    case 'name':
+      return `${at}: unknown category or service ${shown(found)}, expected one of ${list}; nothing changes for it.`
     case 'consent':
       return `${at}: unknown category or service ${shown(found)}, expected one of ${list}; it stays blocked.`
     case 'json':

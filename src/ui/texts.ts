@@ -39,6 +39,19 @@ const strings = (
   return own
 }
 
+/** The texts of `texts.<lang>.categories` or `.services`, by name; other names and other shapes are reported. */
+const group = (given: unknown, names: string[], where: string, report: Report): Record<string, unknown> => {
+  if (given === undefined) return {}
+  if (!isObject(given)) {
+    report('object', where, given)
+    return {}
+  }
+  for (const name of Object.keys(given)) {
+    if (!names.includes(name)) report('unknown', `${where}.${name}`, given[name], names)
+  }
+  return given
+}
+
 const CATEGORY = ['title', 'description']
 const SERVICE = ['name', 'provider', 'purpose']
 
@@ -57,8 +70,13 @@ export function textsFor(config: ResolvedConfig, lang: string, report: Report): 
     Object.entries(own).filter(([name]) => name !== 'categories' && name !== 'services')
   )
   const texts = { ...en, ...strings(flat, plain, where, report) }
-  const ownCategories = isObject(own.categories) ? own.categories : {}
-  const ownServices = isObject(own.services) ? own.services : {}
+  const ownCategories = group(
+    own.categories,
+    config.categories.map(category => category.name),
+    `${where}.categories`,
+    report
+  )
+  const ownServices = group(own.services, Object.keys(config.services), `${where}.services`, report)
   texts.categories = {}
   for (const { name } of config.categories) {
     texts.categories[name] = {
