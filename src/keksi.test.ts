@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { computed } from 'nanostores'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { allFour } from '../test/fixtures.js'
 import { createConsent, encode } from './core/codec.js'
 import { resolveConfig } from './core/config.js'
 import type { Consent, ResolvedConfig } from './core/types.js'
@@ -16,12 +17,7 @@ const NAMES = ['necessary', ...OPTIONAL]
 const config: ResolvedConfig = resolveConfig(
   {
     policyUrl: '/privacy',
-    services: {
-      ga4: { id: 'G-ABC123XYZ' },
-      hubspot: { id: '1234567' },
-      hotjar: { id: '3456789' },
-      youtube: {}
-    }
+    services: allFour()
   },
   builtIns,
   (...problem) => {

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { allFour } from '../../test/fixtures.js'
 import { builtIns } from '../services/built-ins.js'
 import { createConsent, decode, encode } from './codec.js'
 import { resolveConfig } from './config.js'
@@ -8,13 +9,6 @@ const DAY = 86_400_000
 /** A whole second, as the cookie stores them. */
 const NOW = Date.UTC(2025, 0, 15, 12, 0, 0)
 const ID = 'q8Xn0pWc2LrT5vYb'
-/** A fresh object each time: the fixtures must not share what the validation is given. */
-const allFour = () => ({
-  ga4: { id: 'G-ABC123XYZ' },
-  hubspot: { id: '1234567' },
-  hotjar: { id: '3456789' },
-  youtube: {}
-})
 
 /** A valid config; a fixture that the validation complains about is a broken test. */
 const configWith = (options: KeksiConfig = {}): ResolvedConfig =>

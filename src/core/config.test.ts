@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { allFour, OPTION_KEYS } from '../../test/fixtures.js'
 import { builtIns } from '../services/built-ins.js'
 import { BUILT_IN_CATEGORIES, consentNames, isSafeUrl, resolveConfig } from './config.js'
 import type { ResolvedConfig } from './types.js'
@@ -13,21 +14,6 @@ const resolve = (input: unknown): { config: ResolvedConfig; problems: Problem[] 
   })
   return { config, problems }
 }
-
-const OPTION_KEYS = [
-  'policyUrl',
-  'revision',
-  'lang',
-  'theme',
-  'css',
-  'cookieName',
-  'cookieDomain',
-  'expiresDays',
-  'categories',
-  'services',
-  'texts',
-  'reloadOnRevoke'
-]
 
 describe('defaults', () => {
   test('a config with only the policy URL reports nothing and gets every default', () => {
@@ -283,12 +269,7 @@ describe('services', () => {
   test('the four built-in services need only their ids and know their categories', () => {
     const { config, problems } = resolve({
       policyUrl: '/privacy',
-      services: {
-        ga4: { id: 'G-ABC123XYZ' },
-        hubspot: { id: '1234567' },
-        hotjar: { id: '3456789' },
-        youtube: {}
-      }
+      services: allFour()
     })
     expect(problems).toEqual([])
     expect(config.categories).toEqual([

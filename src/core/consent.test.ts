@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { allFour } from '../../test/fixtures.js'
 import { builtIns } from '../services/built-ins.js'
 import { memoryStorage } from '../storage/memory-storage.js'
 import { createConsent, encode } from './codec.js'
@@ -14,12 +15,7 @@ const configWith = (options: KeksiConfig = {}): ResolvedConfig =>
   resolveConfig(
     {
       policyUrl: '/privacy',
-      services: {
-        ga4: { id: 'G-ABC123XYZ' },
-        hubspot: { id: '1234567' },
-        hotjar: { id: '3456789' },
-        youtube: {}
-      },
+      services: allFour(),
       ...options
     },
     builtIns,

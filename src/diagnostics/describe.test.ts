@@ -1,22 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
+import { OPTION_KEYS } from '../../test/fixtures.js'
 import { nearest, describe as sentence, shown } from './describe.js'
 
-const OPTIONS = [
-  'policyUrl',
-  'revision',
-  'lang',
-  'theme',
-  'css',
-  'cookieName',
-  'cookieDomain',
-  'expiresDays',
-  'categories',
-  'services',
-  'texts',
-  'reloadOnRevoke'
-]
 const ATTRIBUTES = ['ga4', 'hubspot', 'hotjar', 'policyUrl', 'lang', 'theme', 'revision', 'css']
 const SERVICE_KEYS = ['id', 'category', 'name', 'provider', 'purpose', 'cookies']
 const NAMES = ['necessary', 'analytics', 'embeds', 'ga4', 'hubspot', 'hotjar', 'youtube']
@@ -30,7 +17,7 @@ const expectOneLineAbout = (text: string, at: string): void => {
 
 describe('what an owner reads for each mistake', () => {
   test('an unknown option suggests the nearest known one', () => {
-    expect(sentence('unknown', 'polcyUrl', '/privacy', OPTIONS)).toBe(
+    expect(sentence('unknown', 'polcyUrl', '/privacy', OPTION_KEYS)).toBe(
       'polcyUrl: unknown option; did you mean "policyUrl"?'
     )
   })
@@ -176,7 +163,7 @@ describe('what an owner reads for each mistake', () => {
       }
     }
     // `report(key, ...)` for every option and `report(field === 'cookies' ? field : 'string', ...)`.
-    for (const code of [...OPTIONS, 'cookies', 'string']) codes.add(code)
+    for (const code of [...OPTION_KEYS, 'cookies', 'string']) codes.add(code)
     expect(codes.size).toBeGreaterThan(25)
     for (const code of codes) {
       const at = code === 'missing' ? 'policyUrl' : 'somewhere'
@@ -205,15 +192,15 @@ describe('what was found', () => {
 
 describe('did you mean', () => {
   test('finds the word within two edits, ignoring case', () => {
-    expect(nearest('polcyUrl', OPTIONS)).toBe('policyUrl')
-    expect(nearest('policyurl', OPTIONS)).toBe('policyUrl')
-    expect(nearest('thme', OPTIONS)).toBe('theme')
-    expect(nearest('expireDay', OPTIONS)).toBe('expiresDays')
+    expect(nearest('polcyUrl', OPTION_KEYS)).toBe('policyUrl')
+    expect(nearest('policyurl', OPTION_KEYS)).toBe('policyUrl')
+    expect(nearest('thme', OPTION_KEYS)).toBe('theme')
+    expect(nearest('expireDay', OPTION_KEYS)).toBe('expiresDays')
     expect(nearest('analitycs', NAMES)).toBe('analytics')
   })
 
   test('suggests nothing further than two edits away', () => {
-    expect(nearest('tracking', OPTIONS)).toBeUndefined()
+    expect(nearest('tracking', OPTION_KEYS)).toBeUndefined()
     expect(nearest('xyz', ['abc'])).toBeUndefined()
     expect(nearest('anything', [])).toBeUndefined()
   })

@@ -1,0 +1,25 @@
+/** What the unit tests share: the built-in services configured by id, and the option names. */
+
+/** All four built-in services by id; a fresh object each time, so no test shares what the validation is given. */
+export const allFour = () => ({
+  ga4: { id: 'G-ABC123XYZ' },
+  hubspot: { id: '1234567' },
+  hotjar: { id: '3456789' },
+  youtube: {}
+})
+
+/** Every option of `KeksiConfig`, in the order the validation knows them. */
+export const OPTION_KEYS = [
+  'policyUrl',
+  'revision',
+  'lang',
+  'theme',
+  'css',
+  'cookieName',
+  'cookieDomain',
+  'expiresDays',
+  'categories',
+  'services',
+  'texts',
+  'reloadOnRevoke'
+]
