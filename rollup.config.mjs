@@ -52,6 +52,16 @@ const themes = {
   }
 }
 
+/**
+ * In the IIFE UI, `import.meta.url` is the UI script's own URL, read once while it runs (`currentScript` is null
+ * afterwards): Rollup's general stand-in for it is three times longer.
+ */
+const scriptUrl = {
+  name: 'keksi-script-url',
+  resolveImportMeta: property => (property === 'url' ? 'SCRIPT_URL' : null),
+  outputOptions: options => ({ ...options, intro: 'const SCRIPT_URL = document.currentScript.src' })
+}
+
 /** One `keksi.d.ts` beside `keksi.mjs`, as SPEC §10 names it. */
 const typesEntry = {
   name: 'keksi-types-entry',
@@ -71,7 +81,7 @@ export default [
     // The banner and preferences, fetched by keksi.js only when something must be shown.
     input: 'src/ui/mount.tsx',
     output: { file: 'dist/keksi-ui.js', format: 'iife', name: 'keksiUi' },
-    plugins: [production, nodeResolve(), ts(), minify()]
+    plugins: [production, nodeResolve(), ts(), scriptUrl, minify()]
   },
   {
     // The words of owner-mistake messages, fetched only when there is a mistake to report.

@@ -72,7 +72,6 @@ if (existing && !Array.isArray(existing)) {
     {
       loadUi: () => load<{ mount: MountUi }>('keksi-ui.js', 'keksiUi').then(m => m.mount),
       loadDescribe,
-      themeUrl: theme => `${base}themes/${theme}.css`,
       nonce,
       queue: Array.isArray(existing) ? existing : undefined
     },

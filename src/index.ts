@@ -14,14 +14,7 @@ import { start } from './start.js'
 export function init(config: KeksiConfig = {}): Keksi {
   return start(config, {
     loadUi: () => import('./ui/mount.js').then(ui => ui.mount),
-    loadDescribe: () => import('./diagnostics/describe.js').then(words => words.describe),
-    // Bundlers (Vite, webpack, Rollup) emit a file named by `new URL(..., import.meta.url)` and rewrite the URL.
-    themeUrl: theme =>
-      theme === 'dark'
-        ? new URL('./themes/dark.css', import.meta.url).href
-        : theme === 'auto'
-          ? new URL('./themes/auto.css', import.meta.url).href
-          : new URL('./themes/light.css', import.meta.url).href
+    loadDescribe: () => import('./diagnostics/describe.js').then(words => words.describe)
   })
 }
 

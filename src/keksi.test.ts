@@ -468,13 +468,12 @@ describe('the UI', () => {
     expect(ui.views).toEqual(['preferences', null, 'banner'])
   })
 
-  test('is mounted with the API, the config, the document and the stylesheet', async () => {
-    const { keksi, ui, doc } = open(undefined, { css: '/keksi/themes/dark.css' })
+  test('is mounted with the API, the config and the document', async () => {
+    const { keksi, ui, doc } = open()
     await settle()
     expect(ui.context?.keksi).toBe(keksi)
     expect(ui.context?.config).toBe(config)
     expect(ui.context?.doc).toBe(doc)
-    expect(ui.context?.css).toBe('/keksi/themes/dark.css')
   })
 
   test('a UI that cannot be loaded is reported, and tried again on the next open', async () => {

@@ -69,8 +69,6 @@ export interface UiContext {
   /** Fires `open` and `close`, when the UI really appears and disappears. */
   emit: <E extends 'open' | 'close'>(event: E, detail: KeksiEvents[E]) => void
   doc: Document
-  /** The stylesheet to load into the UI's shadow root, if any. */
-  css?: string | undefined
   /** Reports the owner's mistakes in texts, which the UI checks. */
   report: Report
 }
@@ -84,7 +82,6 @@ export interface KeksiOptions {
   loadUi: () => Promise<MountUi>
   report: Report
   doc: Document
-  css?: string | undefined
   now?: () => number
   /** Functions queued before Keksi loaded; run before `ready`. */
   queue?: unknown[] | undefined
@@ -133,7 +130,7 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
   const show = (view: View): void => {
     if (!view && !ui) return
     ui ??= options.loadUi().then(
-      mount => mount({ keksi, config, emit, doc, report, css: options.css }),
+      mount => mount({ keksi, config, emit, doc, report }),
       () => {
         ui = undefined
         report('load', 'keksi-ui.js')

@@ -12,8 +12,6 @@ export interface StartOptions {
   loadUi: () => Promise<MountUi>
   /** Fetches the words of the owner-mistake messages, when there is a mistake to report. */
   loadDescribe: () => Promise<typeof describe>
-  /** The theme stylesheet's URL for a theme, unless the config names its own `css`. */
-  themeUrl?: (theme: string) => string
   /** The CSP nonce for every script Keksi inserts. */
   nonce?: string | undefined
   queue?: unknown[] | undefined
@@ -44,13 +42,11 @@ export const reporter = (load: StartOptions['loadDescribe']): Report => {
 export function start(input: unknown, options: StartOptions, report = reporter(options.loadDescribe)): Keksi {
   const doc = options.doc ?? document
   const config = resolveConfig(input, builtIns, report)
-  const css = config.css ?? options.themeUrl?.(config.theme)
   const keksi = createKeksi(config, {
     storage: cookieStorage({ name: config.cookieName, domain: config.cookieDomain }),
     loadUi: options.loadUi,
     report,
     doc,
-    css: css === 'none' ? undefined : css,
     queue: options.queue
   })
   gateMarkup(keksi, doc, {

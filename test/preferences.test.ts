@@ -209,3 +209,22 @@ test('at 320 px wide every action stays reachable on screen', async () => {
   }
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
 })
+
+test('the theme stylesheet loads from beside the UI: light by default, dark and auto on request', async () => {
+  const background = async (attributes: string, colorScheme: 'light' | 'dark') => {
+    const { page, context } = await site.open('/theme', {
+      html: pageWith({ attributes: `data-policy-url="/p" ${attributes}` })
+    })
+    await page.emulateMedia({ colorScheme })
+    await bannerShown(page)
+    const color = await ui(page)
+      .locator('.keksi-banner')
+      .evaluate(banner => getComputedStyle(banner).backgroundColor)
+    await context.close()
+    return color
+  }
+  expect(await background('', 'dark')).toBe('rgb(255, 255, 255)')
+  expect(await background('data-theme="dark"', 'light')).toBe('rgb(28, 33, 40)')
+  expect(await background('data-theme="auto"', 'dark')).toBe('rgb(28, 33, 40)')
+  expect(await background('data-theme="auto"', 'light')).toBe('rgb(255, 255, 255)')
+})

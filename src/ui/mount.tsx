@@ -1,5 +1,5 @@
 import { render } from 'preact'
-import type { Choices, Texts } from '../core/types.js'
+import type { Choices, ResolvedConfig, Texts } from '../core/types.js'
 import type { UiContext, View } from '../keksi.js'
 import { Banner } from './Banner.js'
 import { Preferences, toggle } from './Preferences.js'
@@ -37,6 +37,22 @@ function App({ context, texts, view, choices, onToggle, show }: AppProps) {
 }
 
 /**
+ * The stylesheet for the banner: the owner's `css`, none with `css: "none"`, or the theme's file beside the UI bundle.
+ * Static `new URL(..., import.meta.url)` calls: bundlers emit the three files and rewrite the URLs, and Rollup's
+ * IIFE build turns `import.meta.url` into the script's own URL.
+ */
+export function themeUrl({ css, theme }: ResolvedConfig): string | undefined {
+  if (css) return css === 'none' ? undefined : css
+  const url =
+    theme === 'dark'
+      ? new URL('./themes/dark.css', import.meta.url)
+      : theme === 'auto'
+        ? new URL('./themes/auto.css', import.meta.url)
+        : new URL('./themes/light.css', import.meta.url)
+  return url.href
+}
+
+/**
  * Mounts the UI into an open shadow root at the start of `<body>`: first in the tab order, styles isolated both
  * ways, reachable by testing tools (SPEC §4). The theme stylesheet loads inside the shadow root; the UI stays
  * hidden until it has, so the visitor never sees it unstyled.
@@ -46,11 +62,12 @@ export function mount(context: UiContext): (view: View) => void {
   const host = doc.createElement('keksi-root')
   const shadow = host.attachShadow({ mode: 'open' })
   const lang = pickLanguage(config, doc, navigator.languages)
-  if (context.css) {
+  const css = themeUrl(config)
+  if (css) {
     host.hidden = true
     const link = doc.createElement('link')
     link.rel = 'stylesheet'
-    link.href = context.css
+    link.href = css
     link.onload = link.onerror = () => {
       host.hidden = false
     }
