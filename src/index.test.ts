@@ -6,8 +6,8 @@ test('importing the npm entry where there is no DOM, as in Node or server render
   await expect(import('./index.js')).resolves.toBeDefined()
 })
 
-test('the npm entry exports init and nothing else at runtime', async () => {
+test('the npm entry exports init and readConsent, nothing else, at runtime', async () => {
   const entry = await import('./index.js')
-  expect(Object.keys(entry).sort()).toEqual(['init'])
+  expect(Object.keys(entry).sort()).toEqual(['init', 'readConsent'])
   expect(typeof entry.init).toBe('function')
 })

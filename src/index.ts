@@ -28,3 +28,4 @@ export type {
   Texts
 } from './core/types.js'
 export type { ConsentChange, Keksi, KeksiEvents } from './keksi.js'
+export { readConsent } from './storage/read-consent.js'

@@ -1,0 +1,42 @@
+import { expect, test } from 'vitest'
+import { bannerShown, ran, ui, useSite } from './browser.js'
+
+const site = useSite()
+
+// Records every CSP violation from the first moment of the page.
+const VIOLATIONS = `window.violations = []
+document.addEventListener('securitypolicyviolation', event => window.violations.push(event.violatedDirective + ' ' + event.blockedURI))`
+
+const strictPage = (nonce: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="script-src 'self' 'nonce-${nonce}' https://stats.example.com; style-src 'self'">
+<script nonce="${nonce}" src="/dist/keksi.js" data-policy-url="/p"></script><title>CSP</title></head>
+<body><script type="text/plain" data-consent="analytics">window.inlineRan = true</script>
+<script type="text/plain" data-consent="analytics" src="https://stats.example.com/s.js"></script></body></html>`
+
+test('under a nonce-only CSP the banner works, and released inline scripts run with the nonce', async () => {
+  const { page, errors } = await site.open('/csp', { html: strictPage('r4nd0m'), init: VIOLATIONS })
+  await bannerShown(page)
+  // The theme applied: the banner is styled, not raw.
+  const position = await ui(page)
+    .locator('.keksi-banner')
+    .evaluate(banner => getComputedStyle(banner).position)
+  expect(position).toBe('fixed')
+  await ui(page).getByRole('button', { name: 'Accept all' }).click()
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { inlineRan?: boolean }).inlineRan))
+    .toBe(true)
+  await expect.poll(() => ran(page)).toEqual(['https://stats.example.com/s.js'])
+  expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([])
+  expect(errors).toEqual([])
+})
+
+test('the preferences open and save under the same CSP, with no violation', async () => {
+  const { page } = await site.open('/csp', { html: strictPage('n0nce'), init: VIOLATIONS })
+  await bannerShown(page)
+  await ui(page).getByRole('button', { name: 'Settings' }).click()
+  const dialog = ui(page).getByRole('dialog', { name: 'Cookie settings' })
+  await dialog.getByRole('switch', { name: 'Analytics', exact: true }).click()
+  await dialog.getByRole('button', { name: 'Save choices' }).click()
+  await expect.poll(() => ran(page)).toEqual(['https://stats.example.com/s.js'])
+  expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([])
+})
