@@ -43,9 +43,12 @@ const loadDescribe = () =>
 const report = reporter(loadDescribe)
 const existing = window.keksi
 
-if (existing && !Array.isArray(existing)) {
+// Our own API there means this tag is a second one; anything else that is not the queue is another script's
+// global, which Keksi reports and replaces.
+if ((existing as Keksi | undefined)?.onAccept) {
   report('twice', 'keksi.js')
 } else {
+  if (existing && !Array.isArray(existing)) report('global', 'window.keksi', existing)
   let config: Record<string, unknown> = {}
   const block = document.getElementById('keksi-config')
   if (block) {

@@ -103,6 +103,8 @@ export function describe(code: string, at: string, found?: unknown, known: strin
       return `${at}: invalid JSON (${String(found)}); expected a JSON object of options. The defaults apply.`
     case 'twice':
       return `${at}: included twice; expected one Keksi tag per page. The first one stays in charge.`
+    case 'global':
+      return `${at}: found ${shown(found)} set by another script, expected nothing or the queue array; Keksi replaces it.`
     case 'load':
       return `${at}: could not be loaded; expected it beside keksi.js. Nothing loads without consent.`
     default:
