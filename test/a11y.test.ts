@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import type { Page } from 'playwright-core'
+import { expect, test } from 'vitest'
+import { bannerShown, pageWith, ui, useSite } from './browser.js'
+
+const site = useSite()
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+const PAGE = pageWith({
+  attributes:
+    'data-ga4="G-ABC123XYZ" data-hubspot="1234567" data-hotjar="3456789" data-policy-url="/privacy"',
+  body: '<main><h1>A page</h1><p><a href="/privacy" data-keksi-open>Cookie settings</a></p></main>'
+})
+
+/** axe-core's WCAG 2.0–2.2 A and AA rules (and best practices) over the page, Keksi's open shadow root included. */
+const violations = async (page: Page) => {
+  await page.addScriptTag({ content: AXE })
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: unknown,
+            options: unknown
+          ): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>
+        }
+      }
+    ).axe
+    const result = await axe.run(
+      { include: [['keksi-root']] },
+      {
+        runOnly: {
+          type: 'tag',
+          values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
+        }
+      }
+    )
+    return result.violations.map(v => `${v.id}: ${JSON.stringify(v.nodes.map(n => n.target))}`)
+  })
+}
+
+for (const theme of ['light', 'dark']) {
+  test(`axe finds no violation in the banner or the preferences (${theme})`, async () => {
+    const { page } = await site.open(`/a11y-${theme}`, {
+      html: PAGE.replace('data-policy-url', `data-theme="${theme}" data-policy-url`)
+    })
+    await bannerShown(page)
+    expect(await violations(page)).toEqual([])
+    await ui(page).getByRole('button', { name: 'Settings' }).click()
+    const dialog = ui(page).getByRole('dialog', { name: 'Cookie settings' })
+    await dialog.locator('summary').first().click()
+    expect(await violations(page)).toEqual([])
+  })
+}
+
+test('every control but links inside sentences is at least 24 by 24 px (WCAG 2.5.8 and its inline exception)', async () => {
+  const { page } = await site.open('/a11y-size', { html: PAGE })
+  await bannerShown(page)
+  await page.evaluate(() => (window as unknown as { keksi: { open(): void } }).keksi.open())
+  await ui(page).getByRole('dialog').waitFor()
+  const small = await ui(page)
+    .locator('button, a, summary')
+    .evaluateAll(all =>
+      all
+        .filter(element => !(element.localName === 'a' && element.closest('p')))
+        .map(
+          element =>
+            [
+              element.textContent?.trim() || element.getAttribute('aria-labelledby'),
+              element.getBoundingClientRect()
+            ] as const
+        )
+        .filter(([, box]) => box.width > 0 && (box.width < 24 || box.height < 24))
+        .map(([name, box]) => `${name}: ${Math.round(box.width)}x${Math.round(box.height)}`)
+    )
+  expect(small).toEqual([])
+})
