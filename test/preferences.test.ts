@@ -228,3 +228,23 @@ test('the theme stylesheet loads from beside the UI: light by default, dark and 
   expect(await background('data-theme="auto"', 'dark')).toBe('rgb(28, 33, 40)')
   expect(await background('data-theme="auto"', 'light')).toBe('rgb(255, 255, 255)')
 })
+
+test('the banner never hides the element that has keyboard focus (WCAG 2.4.11)', async () => {
+  const links = Array.from({ length: 40 }, (_, i) => `<p><a href="#l${i}" id="l${i}">Link ${i}</a></p>`).join(
+    ''
+  )
+  const { page } = await site.open('/focus', {
+    html: pageWith({ attributes: 'data-policy-url="/p"', body: links })
+  })
+  await page.setViewportSize({ width: 800, height: 500 })
+  await bannerShown(page)
+  const bannerTop = await ui(page)
+    .locator('.keksi-banner')
+    .evaluate(banner => banner.getBoundingClientRect().top)
+  for (const id of ['l5', 'l9', 'l14', 'l20']) {
+    await page.locator(`#${id}`).focus()
+    const box = await page.locator(`#${id}`).evaluate(link => link.getBoundingClientRect().toJSON())
+    expect(box.bottom, id).toBeLessThanOrEqual(bannerTop)
+    expect(box.top, id).toBeGreaterThanOrEqual(0)
+  }
+})

@@ -118,5 +118,13 @@ export function mount(context: UiContext): (view: View) => void {
   }
   // A decision, from the UI or from the API, closes everything.
   context.keksi.store.listen(consent => consent && show(null))
+  // The banner must not hide the element that has keyboard focus (WCAG 2.4.11): scroll it clear of the banner.
+  doc.addEventListener('focusin', event => {
+    const banner = shadow.querySelector('.keksi-banner')
+    const target = event.target as Element
+    if (!banner || target === host) return
+    const hidden = target.getBoundingClientRect().bottom - banner.getBoundingClientRect().top
+    if (hidden > 0) scrollBy(0, hidden + 8)
+  })
   return show
 }
