@@ -1,0 +1,985 @@
+// `npm run bench`: Keksi, vanilla-cookieconsent and Klaro on the same page in real Chromium (Debian's, through
+// playwright-core), interleaved over ROUNDS rounds, unthrottled and at 4× CPU throttling. It writes
+// docs/bench.md (the table, with the ratios Keksi/peer) and docs/bench.svg (a bar chart), and prints the table.
+// A benchmark, not a test: nothing here fails on a timing.
+//
+// Environment: BENCH_ROUNDS (default 15), BENCH_WARMUP (discarded rounds, default 1), BENCH_SETTLE_MS (quiet time
+// after the banner or the tag before the metrics are read, default 250, multiplied by the throttling rate),
+// BENCH_TIME_DOMAIN (threadTicks, the default, or timeTicks; see TIME_DOMAIN), BENCH_JSON (a path: also write every
+// run's raw figures there), CHROMIUM_PATH (default /usr/bin/chromium).
+import { execFileSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdir, readFile } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import { arch, cpus, loadavg, totalmem } from 'node:os'
+import { extname, join, normalize, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { brotliCompressSync, constants } from 'node:zlib'
+import { chromium } from 'playwright-core'
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../..')
+const ROUNDS = positive(process.env.BENCH_ROUNDS, 15)
+const WARMUP = positive(process.env.BENCH_WARMUP, 1, true)
+const SETTLE_MS = positive(process.env.BENCH_SETTLE_MS, 250)
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+/**
+ * How CDP times durations: `threadTicks` (default) is the main thread's CPU time, so time the OS gives to other
+ * processes on a busy machine is not counted; `timeTicks` is wall-clock time spent in tasks.
+ * @type {'threadTicks' | 'timeTicks'}
+ */
+const TIME_DOMAIN = process.env.BENCH_TIME_DOMAIN === 'timeTicks' ? 'timeTicks' : 'threadTicks'
+/** CPU throttling rates, each a pass of every round. */
+const RATES = [1, 4]
+/** Only these folders are served: what the pages need, nothing else of the repository. */
+const SERVED = [
+  '/dist/',
+  '/bench/pages/',
+  '/node_modules/vanilla-cookieconsent/dist/',
+  '/node_modules/klaro/dist/'
+]
+/** The gated analytics tag: its stub records when it ran, on the page's clock. */
+const TAG_URL = 'https://analytics.bench.test/tag.js'
+const TAG_STUB = [
+  'self.__benchTagRuns = (self.__benchTagRuns || 0) + 1',
+  'if (self.__benchTag === undefined) self.__benchTag = performance.now()',
+  "dispatchEvent(new Event('bench:tag'))"
+].join('\n')
+
+/**
+ * @typedef {object} Contestant
+ * @property {string} id
+ * @property {string} name
+ * @property {string} page  path of the first view (and, with the consent cookie, of the return view)
+ * @property {string} [returnPage]  the control's return-view page, when it differs
+ * @property {string} [host]  an element whose open shadow root holds the banner
+ * @property {string} [banner]  the banner, inside `host`'s shadow root when there is a host
+ */
+
+/** @type {Contestant} */
+const CONTROL = {
+  id: 'control',
+  name: 'no tool (control)',
+  page: '/bench/pages/blank.html',
+  returnPage: '/bench/pages/allowed.html'
+}
+/** @type {Contestant[]} */
+const CONTESTANTS = [
+  // The banner is a <section> in the open shadow root of <keksi-root>.
+  {
+    id: 'keksi',
+    name: 'Keksi',
+    page: '/bench/pages/keksi.html',
+    host: 'keksi-root',
+    banner: '.keksi-banner'
+  },
+  // The consent modal, configured as a bottom bar: div.cm inside div#cc-main (appended to <body>).
+  {
+    id: 'vanilla',
+    name: 'vanilla-cookieconsent',
+    page: '/bench/pages/vanilla.html',
+    banner: '#cc-main .cm'
+  },
+  // The consent notice (not the contextual notice Klaro puts over the blocked video): div.cookie-notice inside
+  // div#klaro (appended to <body>).
+  {
+    id: 'klaro',
+    name: 'Klaro',
+    page: '/bench/pages/klaro.html',
+    banner: '#klaro .cookie-notice'
+  }
+]
+
+/**
+ * @typedef {object} Run  one page view's figures; times in ms, sizes in bytes
+ * @property {string} contestant
+ * @property {'first' | 'return'} view
+ * @property {number} rate
+ * @property {number} round
+ * @property {boolean} ok  every functional check passed and every figure was taken
+ * @property {string[]} problems
+ * @property {number | undefined} [br]  brotli-11 bytes of every response but the document
+ * @property {number | undefined} [raw]
+ * @property {number | undefined} [files]
+ * @property {number | undefined} [documentBr]
+ * @property {number | undefined} [script]  CDP ScriptDuration
+ * @property {number | undefined} [task]  CDP TaskDuration (all main-thread tasks)
+ * @property {number | undefined} [heap]  CDP JSHeapUsedSize after a forced garbage collection
+ * @property {number | undefined} [visible]  navigation → banner visible
+ * @property {number | undefined} [cls]
+ * @property {number | undefined} [acceptToTag]  click on Accept all → the tag ran
+ * @property {number | undefined} [tag]  navigation → the tag ran (return view)
+ */
+
+/**
+ * What the init script leaves in the page.
+ * @typedef {object} PageState
+ * @property {number} cls
+ * @property {number | undefined} visible
+ * @property {number | undefined} click
+ * @property {number | undefined} tag
+ * @property {number} tagRuns
+ * @property {boolean} frameLoaded
+ */
+
+// ---------------------------------------------------------------------------------------------------------------
+// The server: static files, no compression, no caching. Each response is logged with its size as served and
+// brotli-11, to count what a browser would download from a CDN that compresses.
+
+/** @type {Record<string, string>} */
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8'
+}
+/** @type {Map<string, { body: Buffer, br: number }>} */
+const files = new Map()
+/** @type {{ path: string, raw: number, br: number }[]} */
+let served = []
+
+/**
+ * @param {string} path
+ * @returns {Promise<{ body: Buffer, br: number } | undefined>}
+ */
+async function file(path) {
+  const known = files.get(path)
+  if (known) return known
+  const full = normalize(join(ROOT, path))
+  if (!full.startsWith(ROOT) || !SERVED.some(folder => path.startsWith(folder))) return undefined
+  try {
+    const body = await readFile(full)
+    const br = brotliCompressSync(body, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 11,
+        [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+        [constants.BROTLI_PARAM_MODE]: extname(path) === '.html' ? constants.BROTLI_MODE_TEXT : 0
+      }
+    }).length
+    const entry = { body, br }
+    files.set(path, entry)
+    return entry
+  } catch {
+    return undefined
+  }
+}
+
+const server = createServer(async (request, response) => {
+  const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)
+  const entry = await file(path)
+  if (!entry && path === '/favicon.ico') {
+    response.writeHead(404).end()
+    return
+  }
+  if (!entry) {
+    served.push({ path: `404 ${path}`, raw: 0, br: 0 })
+    response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found')
+    return
+  }
+  served.push({ path, raw: entry.body.length, br: entry.br })
+  response
+    .writeHead(200, {
+      'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+      'cache-control': 'no-store'
+    })
+    .end(entry.body)
+})
+
+// ---------------------------------------------------------------------------------------------------------------
+// In the page, before its own scripts: layout shifts, the first click, and the first frame in which the banner is
+// visible. A MutationObserver starts a requestAnimationFrame poll only while the DOM changes (a few frames after
+// each change) or while the banner exists but is not visible yet, so pages without a banner pay almost nothing.
+// The harness waits on two promises (banner visible, tag ran) rather than polling the page from outside.
+
+/** @param {{ host: string | null, banner: string | null }} spec */
+function init(spec) {
+  if (window.top !== window) return
+  /** @type {PageState} */
+  const state = {
+    cls: 0,
+    visible: undefined,
+    click: undefined,
+    tag: undefined,
+    tagRuns: 0,
+    frameLoaded: false
+  }
+  Object.defineProperty(window, '__bench', { value: state })
+  Object.defineProperty(window, '__benchTagRan', {
+    value: new Promise(resolve => addEventListener('bench:tag', () => resolve(undefined), { once: true }))
+  })
+  /** @type {(time: number) => void} */
+  let seen = () => {}
+  Object.defineProperty(window, '__benchVisible', { value: new Promise(resolve => (seen = resolve)) })
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) {
+      const shift = /** @type {PerformanceEntry & { value: number, hadRecentInput: boolean }} */ (entry)
+      if (!shift.hadRecentInput) state.cls += shift.value
+    }
+  }).observe({ type: 'layout-shift', buffered: true })
+  addEventListener(
+    'click',
+    event => {
+      if (state.click === undefined) state.click = event.timeStamp
+    },
+    true
+  )
+  if (!spec.banner) return
+  const banner = spec.banner
+  const options = { childList: true, subtree: true, attributes: true }
+  const observed = new WeakSet()
+  let framesLeft = 0
+  let scheduled = false
+  const find = () => {
+    if (!spec.host) return document.querySelector(banner)
+    const root = document.querySelector(spec.host)?.shadowRoot
+    if (!root) return null
+    if (!observed.has(root)) {
+      observed.add(root)
+      observer.observe(root, options)
+    }
+    return root.querySelector(banner)
+  }
+  /** @param {Element} element */
+  const isVisible = element => {
+    const box = element.getBoundingClientRect()
+    return (
+      box.width > 0 &&
+      box.height > 0 &&
+      box.bottom > 0 &&
+      box.top < innerHeight &&
+      element.checkVisibility({ opacityProperty: true, visibilityProperty: true })
+    )
+  }
+  /** @param {number} now the frame's start, on the page's clock */
+  const frame = now => {
+    scheduled = false
+    if (state.visible !== undefined) return
+    const element = find()
+    if (element && isVisible(element)) {
+      state.visible = now
+      seen(now)
+      observer.disconnect()
+      return
+    }
+    framesLeft -= 1
+    if ((element || framesLeft > 0) && now < 30000) schedule()
+  }
+  const schedule = () => {
+    if (scheduled) return
+    scheduled = true
+    requestAnimationFrame(frame)
+  }
+  const observer = new MutationObserver(() => {
+    framesLeft = 10
+    schedule()
+  })
+  observer.observe(document, options)
+}
+
+/**
+ * Resolves when the init script's promise `name` does; rejects after 20 s.
+ * @param {string} name
+ */
+function settled(name) {
+  const promise = /** @type {Promise<unknown>} */ (/** @type {any} */ (window)[name])
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out on ${name}`)), 20000)
+  })
+  return Promise.race([promise, timeout]).then(() => {
+    clearTimeout(timer)
+    return true
+  })
+}
+
+/**
+ * Whether the contestant's banner is in the page (its element exists and has a box).
+ * @param {Contestant} contestant
+ */
+function bannerShown(contestant) {
+  const root = contestant.host ? document.querySelector(contestant.host)?.shadowRoot : document
+  const banner = contestant.banner ? root?.querySelector(contestant.banner) : null
+  return Boolean(banner && banner.getBoundingClientRect().height > 0)
+}
+
+/** @returns {PageState} */
+function readState() {
+  const state = /** @type {PageState} */ (/** @type {any} */ (window).__bench)
+  const page = /** @type {any} */ (window)
+  // Klaro gives the held-back iframe an empty src (and hides it): only the video's own URL counts as released.
+  const frameLoaded = [...document.querySelectorAll('iframe')].some(frame =>
+    frame.getAttribute('src')?.startsWith('https://www.youtube-nocookie.com/')
+  )
+  return { ...state, tag: page.__benchTag, tagRuns: page.__benchTagRuns ?? 0, frameLoaded }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// One page view.
+
+/** @type {import('playwright-core').Browser} */
+let browser
+let origin = ''
+
+/**
+ * @param {Contestant} contestant
+ * @param {'first' | 'return'} view
+ * @param {number} rate
+ * @param {number} round
+ * @param {import('playwright-core').Cookie[]} cookies
+ * @returns {Promise<{ run: Run, cookies: import('playwright-core').Cookie[] }>}
+ */
+async function visit(contestant, view, rate, round, cookies = []) {
+  /** @type {Run} */
+  const run = { contestant: contestant.id, view, rate, round, ok: false, problems: [] }
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  /** @type {string[]} */
+  const thirdParty = []
+  try {
+    if (cookies.length) await context.addCookies(cookies)
+    await context.route(
+      url => !url.href.startsWith(origin),
+      route => {
+        const url = route.request().url()
+        thirdParty.push(url)
+        if (url === TAG_URL) return route.fulfill({ contentType: 'text/javascript', body: TAG_STUB })
+        if (url.startsWith('https://www.youtube-nocookie.com/'))
+          return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Video</title>' })
+        return route.fulfill({ status: 204 })
+      }
+    )
+    const page = await context.newPage()
+    const errors = /** @type {string[]} */ ([])
+    page.on('pageerror', error => errors.push(error.message))
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Performance.enable', { timeDomain: TIME_DOMAIN })
+    if (rate !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate })
+    const banner = view === 'first' && contestant.banner ? contestant.banner : null
+    await page.addInitScript(init, { host: contestant.host ?? null, banner })
+    const path = view === 'return' && contestant.returnPage ? contestant.returnPage : contestant.page
+    served = []
+    await page.goto(origin + path, { waitUntil: 'load', timeout: 30000 })
+    // Every view evaluates in the page before the metrics, so Playwright's small helper script costs each the same.
+    if (banner) await page.evaluate(settled, '__benchVisible')
+    else if (view === 'return') await page.evaluate(settled, '__benchTagRan')
+    else await page.evaluate(() => document.readyState)
+    await page.waitForTimeout(SETTLE_MS * rate)
+
+    const metrics = await getMetrics(cdp)
+    run.script = (metrics.ScriptDuration ?? Number.NaN) * 1000
+    run.task = (metrics.TaskDuration ?? Number.NaN) * 1000
+    const fetched = served.filter(entry => entry.path !== path)
+    run.files = fetched.length
+    run.raw = sum(fetched.map(entry => entry.raw))
+    run.br = sum(fetched.map(entry => entry.br))
+    run.documentBr = served.find(entry => entry.path === path)?.br ?? 0
+    if (served.some(entry => entry.path.startsWith('404 '))) run.problems.push('a file was not found')
+    const state = await page.evaluate(readState)
+    run.cls = state.cls
+    await cdp.send('HeapProfiler.enable')
+    await cdp.send('HeapProfiler.collectGarbage')
+    run.heap = (await getMetrics(cdp)).JSHeapUsedSize
+
+    if (view === 'first') {
+      if (banner) run.visible = state.visible
+      if (thirdParty.length) run.problems.push(`requested before consent: ${thirdParty.join(', ')}`)
+      if (state.tag !== undefined) run.problems.push('the tag ran before consent')
+      if (state.frameLoaded) run.problems.push('the video got its src before consent')
+      if (banner) {
+        await acceptAll(page, contestant)
+        await page.evaluate(settled, '__benchTagRan')
+        const after = await page.evaluate(readState)
+        if (after.click === undefined || after.tag === undefined) run.problems.push('no click or no tag')
+        else run.acceptToTag = after.tag - after.click
+        await page.waitForTimeout(50 * rate)
+        const final = await page.evaluate(readState)
+        if (final.tagRuns !== 1) run.problems.push(`the tag ran ${final.tagRuns} times`)
+        if (!final.frameLoaded) run.problems.push('the video was not released')
+      }
+    } else {
+      run.tag = state.tag
+      if (contestant.banner && (await page.evaluate(bannerShown, contestant)))
+        run.problems.push('a banner was shown on the return view')
+      if (state.tagRuns !== 1) run.problems.push(`the tag ran ${state.tagRuns} times`)
+      if (!state.frameLoaded) run.problems.push('the video was not released')
+    }
+    if (errors.length) run.problems.push(`page errors: ${errors.join('; ')}`)
+    run.ok = run.problems.length === 0
+    return { run, cookies: await context.cookies() }
+  } catch (error) {
+    run.problems.push(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error))
+    return { run, cookies: [] }
+  } finally {
+    await context.close()
+  }
+}
+
+/**
+ * @param {import('playwright-core').CDPSession} cdp
+ * @returns {Promise<Record<string, number>>}
+ */
+async function getMetrics(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics')
+  return Object.fromEntries(metrics.map(metric => [metric.name, metric.value]))
+}
+
+/**
+ * Clicks the banner's "Accept all" as a visitor would (real input events through Playwright).
+ * @param {import('playwright-core').Page} page
+ * @param {Contestant} contestant
+ */
+async function acceptAll(page, contestant) {
+  const scope = contestant.host
+    ? page.locator(contestant.host).locator(contestant.banner ?? '')
+    : page.locator(contestant.banner ?? '')
+  await scope.getByRole('button', { name: 'Accept all', exact: true }).click({ timeout: 20000 })
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Statistics and formatting.
+
+/** @param {number[]} values */
+function sum(values) {
+  return values.reduce((total, value) => total + value, 0)
+}
+
+/**
+ * @param {number[]} values
+ * @returns {{ median: number, min: number, max: number, n: number } | undefined}
+ */
+function stats(values) {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b)
+  const n = sorted.length
+  if (!n) return undefined
+  const middle = Math.floor(n / 2)
+  const median =
+    n % 2 ? /** @type {number} */ (sorted[middle]) : (Number(sorted[middle - 1]) + Number(sorted[middle])) / 2
+  return { median, min: Number(sorted[0]), max: Number(sorted[n - 1]), n }
+}
+
+/**
+ * @param {number} value
+ * @param {number} [digits] fixed decimals; by default fewer as the value grows
+ */
+function number(value, digits) {
+  const places = digits ?? (Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2)
+  const text = value.toFixed(places)
+  return text.startsWith('-') ? `−${text.slice(1)}` : text
+}
+
+/**
+ * @typedef {object} Metric
+ * @property {string} key
+ * @property {string} label
+ * @property {'first' | 'return'} view
+ * @property {(run: Run) => number | undefined} pick
+ * @property {number} [digits]
+ * @property {boolean} [delta]  reported as the difference to the control's median in the same mode
+ * @property {boolean} [anyRate]  the same at every throttling rate (sizes): one row for both
+ * @property {boolean} [noControl]  the control has no value of its own
+ */
+
+const KIB = 1024
+/** @type {Metric[]} */
+const METRICS = [
+  {
+    key: 'br1',
+    label: 'First view: downloaded, KiB (brotli 11)',
+    view: 'first',
+    pick: run => kib(run.br),
+    anyRate: true
+  },
+  {
+    key: 'raw1',
+    label: 'First view: downloaded, KiB (as served)',
+    view: 'first',
+    pick: run => kib(run.raw),
+    anyRate: true
+  },
+  {
+    key: 'files1',
+    label: 'First view: files',
+    view: 'first',
+    pick: run => run.files,
+    digits: 0,
+    anyRate: true
+  },
+  {
+    key: 'br2',
+    label: 'Return view: downloaded, KiB (brotli 11)',
+    view: 'return',
+    pick: run => kib(run.br),
+    anyRate: true
+  },
+  {
+    key: 'raw2',
+    label: 'Return view: downloaded, KiB (as served)',
+    view: 'return',
+    pick: run => kib(run.raw),
+    anyRate: true
+  },
+  {
+    key: 'files2',
+    label: 'Return view: files',
+    view: 'return',
+    pick: run => run.files,
+    digits: 0,
+    anyRate: true
+  },
+  {
+    key: 'script1',
+    label: 'First view: script evaluation, ms (Δ control)',
+    view: 'first',
+    pick: run => run.script,
+    delta: true
+  },
+  {
+    key: 'task1',
+    label: 'First view: main-thread time, ms (Δ control)',
+    view: 'first',
+    pick: run => run.task,
+    delta: true
+  },
+  {
+    key: 'visible',
+    label: 'First view: navigation → banner visible, ms',
+    view: 'first',
+    pick: run => run.visible,
+    noControl: true
+  },
+  { key: 'cls1', label: 'First view: layout shift (CLS)', view: 'first', pick: run => run.cls, digits: 3 },
+  {
+    key: 'accept',
+    label: 'First view: Accept all → analytics tag ran, ms',
+    view: 'first',
+    pick: run => run.acceptToTag,
+    noControl: true
+  },
+  {
+    key: 'heap1',
+    label: 'First view: JS heap after GC, KiB (Δ control)',
+    view: 'first',
+    pick: run => kib(run.heap),
+    delta: true,
+    digits: 0
+  },
+  {
+    key: 'script2',
+    label: 'Return view: script evaluation, ms (Δ control)',
+    view: 'return',
+    pick: run => run.script,
+    delta: true
+  },
+  {
+    key: 'task2',
+    label: 'Return view: main-thread time, ms (Δ control)',
+    view: 'return',
+    pick: run => run.task,
+    delta: true
+  },
+  {
+    key: 'tag2',
+    label: 'Return view: navigation → analytics tag ran, ms',
+    view: 'return',
+    pick: run => run.tag
+  },
+  { key: 'cls2', label: 'Return view: layout shift (CLS)', view: 'return', pick: run => run.cls, digits: 3 },
+  {
+    key: 'heap2',
+    label: 'Return view: JS heap after GC, KiB (Δ control)',
+    view: 'return',
+    pick: run => kib(run.heap),
+    delta: true,
+    digits: 0
+  }
+]
+
+/** @param {number | undefined} bytes */
+function kib(bytes) {
+  return bytes === undefined ? undefined : bytes / KIB
+}
+
+/**
+ * The median and range of one metric for one contestant and rate, over its good runs.
+ * @param {Run[]} runs
+ * @param {Metric} metric
+ * @param {string} contestant
+ * @param {number | undefined} rate  undefined: every rate
+ * @returns {ReturnType<typeof stats>}
+ */
+function summarise(runs, metric, contestant, rate) {
+  const mine = runs.filter(
+    run =>
+      run.ok &&
+      run.contestant === contestant &&
+      run.view === metric.view &&
+      (rate === undefined || run.rate === rate)
+  )
+  /** @type {number[]} */
+  const values = []
+  for (const run of mine) {
+    const value = metric.pick(run)
+    if (value !== undefined) values.push(value)
+  }
+  if (!metric.delta || contestant === CONTROL.id) return stats(values)
+  const base = summarise(runs, { ...metric, delta: false }, CONTROL.id, rate)
+  if (!base) return undefined
+  return stats(values.map(value => value - base.median))
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The whole benchmark.
+
+async function main() {
+  await new Promise(done => server.listen(0, '127.0.0.1', () => done(undefined)))
+  const address = server.address()
+  if (!address || typeof address === 'string') throw new Error('the server has no port')
+  origin = `http://www.bench.test:${address.port}`
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--host-resolver-rules=MAP *.bench.test 127.0.0.1'
+    ]
+  })
+  const started = new Date()
+  const keksi = keksiVersion()
+  const loadBefore = loadavg()
+  /** @type {Run[]} */
+  const runs = []
+  const everyone = [CONTROL, ...CONTESTANTS]
+  const total = WARMUP + ROUNDS
+  console.log(
+    `Keksi bench: ${ROUNDS} rounds (+${WARMUP} warm-up) × ${everyone.length} pages × rates ${RATES.join(', ')} in ${browser.version()}`
+  )
+  for (let round = 0; round < total; round += 1) {
+    const clock = Date.now()
+    for (const rate of RATES) {
+      // Round-robin, rotated each round so that no contestant always runs first or right after the control.
+      const shift = round % everyone.length
+      const order = [...everyone.slice(shift), ...everyone.slice(0, shift)]
+      for (const contestant of order) {
+        const first = await visit(contestant, 'first', rate, round - WARMUP)
+        const second =
+          contestant === CONTROL
+            ? await visit(contestant, 'return', rate, round - WARMUP)
+            : await visit(contestant, 'return', rate, round - WARMUP, first.cookies)
+        if (round < WARMUP) continue
+        for (const run of [first.run, second.run]) {
+          runs.push(run)
+          if (!run.ok)
+            console.warn(`  ${run.contestant} ${run.view} view ×${rate}: ${run.problems.join('; ')}`)
+        }
+      }
+    }
+    const label = round < WARMUP ? `warm-up ${round + 1}/${WARMUP}` : `round ${round - WARMUP + 1}/${ROUNDS}`
+    console.log(`${label} (${((Date.now() - clock) / 1000).toFixed(1)} s)`)
+  }
+  const finished = new Date()
+  const loadAfter = loadavg()
+  const chromiumVersion = browser.version()
+  await browser.close()
+  server.close()
+
+  const markdown = report(runs, {
+    started,
+    finished,
+    loadBefore,
+    loadAfter,
+    chromiumVersion,
+    keksi
+  })
+  await mkdir(join(ROOT, 'docs'), { recursive: true })
+  writeFileSync(join(ROOT, 'docs/bench.md'), markdown)
+  writeFileSync(join(ROOT, 'docs/bench.svg'), chart(runs))
+  if (process.env.BENCH_JSON)
+    writeFileSync(resolve(process.env.BENCH_JSON), `${JSON.stringify(runs, null, 2)}\n`)
+  console.log(`\n${markdown}`)
+  console.log('Wrote docs/bench.md and docs/bench.svg')
+}
+
+/**
+ * @param {string} name
+ * @returns {string}
+ */
+function versionOf(name) {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8'))
+  return String(manifest.version)
+}
+
+function keksiVersion() {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
+  let commit = 'unknown commit'
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim()
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'themes'], {
+      cwd: ROOT,
+      encoding: 'utf8'
+    })
+    if (dirty.trim()) commit += ', with uncommitted changes in src/ or themes/'
+  } catch {
+    // Not a git checkout (a package tarball): the version alone says enough.
+  }
+  return `keksi@${manifest.version} (\`dist/\` as it was when the bench started, HEAD ${commit})`
+}
+
+/**
+ * @param {Run[]} runs
+ * @param {{ started: Date, finished: Date, loadBefore: number[], loadAfter: number[], chromiumVersion: string, keksi: string }} about
+ */
+function report(runs, about) {
+  const everyone = [CONTROL, ...CONTESTANTS]
+  const [keksi, vanilla, klaro] = CONTESTANTS
+  if (!keksi || !vanilla || !klaro) throw new Error('three contestants expected')
+  /** @param {ReturnType<typeof stats>} value @param {Metric} metric @param {boolean} delta */
+  const cell = (value, metric, delta) => {
+    if (!value) return '—'
+    const sign = delta && value.median > 0 ? '+' : ''
+    const main = `${sign}${number(value.median, metric.digits)}`
+    if (value.min === value.max) return main
+    return `${main} (${number(value.min, metric.digits)}–${number(value.max, metric.digits)})`
+  }
+  /** @param {ReturnType<typeof stats>} mine @param {ReturnType<typeof stats>} theirs */
+  const ratio = (mine, theirs) => {
+    if (!mine || !theirs || theirs.median <= 0 || mine.median < 0) return '—'
+    return `${number(mine.median / theirs.median, 2)}×`
+  }
+  /** @type {string[][]} */
+  const rows = []
+  const ordered = [...METRICS.filter(metric => metric.anyRate)]
+  for (const metric of METRICS)
+    if (!metric.anyRate) for (const rate of RATES) ordered.push({ ...metric, key: `${metric.key}@${rate}` })
+  for (const metric of ordered) {
+    const rate = metric.anyRate ? undefined : Number(metric.key.split('@')[1])
+    const cells = everyone.map(contestant => {
+      if (contestant === CONTROL && metric.noControl) return '—'
+      const value = summarise(runs, metric, contestant.id, rate)
+      if (contestant === CONTROL && metric.delta)
+        return value ? `${number(value.median, metric.digits)} (base)` : '—'
+      return cell(value, metric, Boolean(metric.delta))
+    })
+    const mine = summarise(runs, metric, keksi.id, rate)
+    rows.push([
+      metric.label,
+      rate === undefined ? 'any' : `${rate}×`,
+      ...cells,
+      ratio(mine, summarise(runs, metric, vanilla.id, rate)),
+      ratio(mine, summarise(runs, metric, klaro.id, rate))
+    ])
+  }
+  const good = everyone
+    .map(contestant => {
+      const mine = runs.filter(run => run.contestant === contestant.id)
+      return `${contestant.name} ${mine.filter(run => run.ok).length}/${mine.length}`
+    })
+    .join(', ')
+  const documents = everyone
+    .map(contestant => {
+      const value = stats(
+        runs
+          .filter(run => run.contestant === contestant.id && run.view === 'first')
+          .map(run => run.documentBr ?? Number.NaN)
+      )
+      return `${contestant.name} ${value ? number(value.median / KIB) : '—'}`
+    })
+    .join(', ')
+  const cpu = cpus()
+  const load = /** @param {number[]} values */ values => values.map(value => value.toFixed(2)).join(' / ')
+  const seconds = Math.round((about.finished.getTime() - about.started.getTime()) / 1000)
+  const cpuTime =
+    TIME_DOMAIN === 'threadTicks'
+      ? "as the main thread's CPU time (`Performance.enable` with `timeDomain: 'threadTicks'`: time the OS gives to other processes is not counted, the 4× throttle's added time is)"
+      : "as wall-clock time in tasks (`Performance.enable` with `timeDomain: 'timeTicks'`, which a busy machine inflates; the default is `threadTicks`, CPU time)"
+  const bullets = [
+    `**Contestants**: ${about.keksi}, vanilla-cookieconsent@${versionOf('vanilla-cookieconsent')}, klaro@${versionOf('klaro')} (\`klaro.js\`, its CSS inside). Each has its own page in \`bench/pages/\`, identical but for the tool: the same three categories (necessary; analytics with GA4, HubSpot and Hotjar; embeds with YouTube), the same English texts, a bottom bar, an analytics tag (\`https://analytics.bench.test/tag.js\`) and a YouTube iframe held back by the tool's own markup. Each peer is set up as its docs show (vanilla: stylesheet in \`<head>\`, a config module at the end of \`<body>\` importing the UMD build; Klaro: deferred config and \`klaro.js\`); their configs are files of their own and are counted. vanilla-cookieconsent does not gate iframes: its config releases the video in the youtube service's \`onAccept\` (a few lines). Klaro lists a purpose only with a service in it, so its page has one required "consent" service under necessary; Klaro also draws its own placeholder over the held-back video.`,
+    `**Browser**: Debian Chromium ${about.chromiumVersion}, headless, through playwright-core@${versionOf('playwright-core')} on Node ${process.version}; viewport 1280×800; a fresh browser context for every page view. Machine: ${cpu.length}× ${cpu[0]?.model.trim() ?? 'unknown CPU'} (${arch()}), ${Math.round(totalmem() / 1024 ** 3)} GiB; load average (1/5/15 min) ${load(about.loadBefore)} before, ${load(about.loadAfter)} after. A shared or busy machine inflates the wall-clock figures (banner visible, Accept all → tag, navigation → tag); sizes are exact, heap nearly so, CPU times steadier.`,
+    `**Order**: ${ROUNDS} rounds after ${WARMUP} discarded warm-up round(s); each round runs the control and the three contestants round-robin, rotated every round, first unthrottled, then with \`Emulation.setCPUThrottlingRate\` 4 (the renderer main thread only: no slower network).`,
+    `**Bytes**: every response of the page view except the HTML document, counted as brotli quality 11 (Node zlib) of the body, i.e. what a browser downloads from a CDN that compresses, and as served (the server compresses nothing). The first view is everything fetched before the click; the return view is a new context holding the consent cookie from the first view, with an empty HTTP cache (every response is \`no-store\`). The documents, not counted (brotli KiB): ${documents}.`,
+    `**Script evaluation / main-thread time**: CDP \`Performance.getMetrics\` \`ScriptDuration\` and \`TaskDuration\` of the page, ${cpuTime}, read once the banner is visible (first view) or the tag has run (return view), plus ${SETTLE_MS} ms × the throttling rate; shown as the difference to the control page's median at the same rate (control: \`blank.html\` for first views; \`allowed.html\`, which loads the tag and the video directly, for return views). Heap: \`JSHeapUsedSize\` after \`HeapProfiler.collectGarbage\`, the same difference. The control's own median is in its column, marked "base".`,
+    "**Banner visible**: the start of the first animation frame in which the tool's banner has a box inside the viewport and passes `checkVisibility({ opacityProperty, visibilityProperty })`, on the page's clock (0 = navigation start), seen by an init script (a MutationObserver that starts a requestAnimationFrame poll). Banners: Keksi `keksi-root` → open shadow root → `.keksi-banner`; vanilla `#cc-main .cm`; Klaro `#klaro .cookie-notice`.",
+    '**Layout shift**: the sum of `layout-shift` entries without recent input (PerformanceObserver, buffered), before the click (first view) or at the end (return view).',
+    "**Accept all → tag ran**: Playwright clicks the banner's \"Accept all\" (real input events); from the click event's `timeStamp` (captured on `window`) to the `performance.now()` the tag's stub records when it runs. Every third-party host is answered by Playwright routing (the tag with that stub, the video with an empty page); routing also sees every same-origin request, which adds the same small delay to every file of every contestant.",
+    '**Checks** (a run failing one is left out): nothing third-party requested, the tag not run and the video without its `src` before the click; after it, the tag ran exactly once and the video got its `src`; on the return view, no banner, the tag ran once, the video loaded; no page errors; no file missing.'
+  ]
+  return [
+    '# Benchmark: Keksi, vanilla-cookieconsent and Klaro on the same page',
+    '',
+    ...wrap(
+      `Generated by \`npm run bench\` (\`bench/run.mjs\`) on ${about.started.toISOString().slice(0, 16).replace('T', ' ')} UTC in ${seconds} s. Median (min–max) over ${ROUNDS} runs per contestant, view and CPU rate; lower is better everywhere. Ratios are of the medians; "any" rows are the same at both rates.`,
+      '',
+      ''
+    ),
+    '',
+    ...table(
+      ['metric', 'CPU', ...everyone.map(contestant => contestant.name), 'Keksi / vanilla', 'Keksi / Klaro'],
+      rows,
+      2
+    ),
+    '',
+    `Runs that passed every check and are counted: ${good}.`,
+    '',
+    '## How it was measured',
+    '',
+    ...bullets.flatMap(bullet => wrap(bullet, '- ', '  ')),
+    ''
+  ].join('\n')
+}
+
+/**
+ * A Markdown table padded as Biome formats it (so that \`biome ci\` passes on the file as written).
+ * @param {string[]} head
+ * @param {string[][]} rows
+ * @param {number} leftColumns  how many columns, from the left, are left-aligned; the others are right-aligned
+ * @returns {string[]}
+ */
+function table(head, rows, leftColumns) {
+  const widths = head.map((title, column) =>
+    Math.max(3, title.length, ...rows.map(row => (row[column] ?? '').length))
+  )
+  /** @param {string[]} cells */
+  const line = cells =>
+    `| ${cells
+      .map((cell, column) => {
+        const width = widths[column] ?? 0
+        return column < leftColumns ? cell.padEnd(width) : cell.padStart(width)
+      })
+      .join(' | ')} |`
+  const rule = `| ${widths
+    .map((width, column) => (column < leftColumns ? '-'.repeat(width) : `${'-'.repeat(width - 1)}:`))
+    .join(' | ')} |`
+  return [line(head), rule, ...rows.map(line)]
+}
+
+/**
+ * Wraps a paragraph at 110 columns (the repository's line width).
+ * @param {string} text
+ * @param {string} first  the first line's prefix
+ * @param {string} rest  the other lines' prefix
+ * @returns {string[]}
+ */
+function wrap(text, first, rest) {
+  /** @type {string[]} */
+  const out = []
+  let line = first
+  for (const word of text.split(' ')) {
+    const prefix = out.length ? rest : first
+    if (line.length > prefix.length && line.length + 1 + word.length > 110) {
+      out.push(line)
+      line = rest + word
+    } else line += line.length > prefix.length ? ` ${word}` : word
+  }
+  out.push(line)
+  return out
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The chart: one group of bars per key metric, each scaled to the largest of its group, the value written beside.
+
+/** @param {string} text */
+function xml(text) {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
+/** @param {Run[]} runs */
+function chart(runs) {
+  const colours = { keksi: '#0b57d0', vanilla: '#8c959f', klaro: '#c2410c' }
+  /** @type {{ label: string, metric: Metric, rate: number | undefined, unit: string }[]} */
+  const groups = [
+    { label: 'First view: downloaded (brotli)', metric: metricOf('br1'), rate: undefined, unit: ' KiB' },
+    { label: 'Return view: downloaded (brotli)', metric: metricOf('br2'), rate: undefined, unit: ' KiB' },
+    { label: 'First view: script evaluation (Δ control)', metric: metricOf('script1'), rate: 1, unit: ' ms' },
+    {
+      label: 'Return view: script evaluation (Δ control)',
+      metric: metricOf('script2'),
+      rate: 1,
+      unit: ' ms'
+    },
+    { label: 'First view: main-thread time (Δ control)', metric: metricOf('task1'), rate: 1, unit: ' ms' },
+    { label: 'Navigation → banner visible', metric: metricOf('visible'), rate: 1, unit: ' ms' },
+    { label: 'Navigation → banner visible, 4× CPU', metric: metricOf('visible'), rate: 4, unit: ' ms' },
+    { label: 'Accept all → analytics tag ran', metric: metricOf('accept'), rate: 1, unit: ' ms' },
+    { label: 'First view: JS heap (Δ control)', metric: metricOf('heap1'), rate: 1, unit: ' KiB' }
+  ]
+  const width = 860
+  const labelWidth = 300
+  const barMax = 440
+  const barHeight = 14
+  const groupHeight = 3 * (barHeight + 4) + 18
+  const top = 78
+  const height = top + groups.length * groupHeight + 34
+  const out = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif" font-size="13">`,
+    '<title>Keksi, vanilla-cookieconsent and Klaro: bytes, main-thread time and timings on the same page</title>',
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+    `<text x="16" y="26" font-size="17" font-weight="600" fill="#1f2328">Keksi vs vanilla-cookieconsent vs Klaro, same page, Chromium</text>`,
+    `<text x="16" y="46" fill="#59636e">Median of ${ROUNDS} runs each, unthrottled unless marked; shorter bars are better. Details: docs/bench.md</text>`
+  ]
+  let x = 16
+  for (const contestant of CONTESTANTS) {
+    const colour = colours[/** @type {keyof typeof colours} */ (contestant.id)]
+    out.push(`<rect x="${x}" y="58" width="12" height="12" fill="${colour}"/>`)
+    out.push(`<text x="${x + 18}" y="69" fill="#1f2328">${xml(contestant.name)}</text>`)
+    x += 44 + contestant.name.length * 7
+  }
+  groups.forEach((group, index) => {
+    const y = top + index * groupHeight
+    const values = CONTESTANTS.map(
+      contestant => summarise(runs, group.metric, contestant.id, group.rate)?.median
+    )
+    const largest = Math.max(...values.map(value => (value !== undefined && value > 0 ? value : 0)), 1e-9)
+    out.push(`<text x="16" y="${y + 2 * (barHeight + 4)}" fill="#1f2328">${xml(group.label)}</text>`)
+    CONTESTANTS.forEach((contestant, row) => {
+      const value = values[row]
+      const barY = y + 8 + row * (barHeight + 4)
+      const length = value !== undefined && value > 0 ? Math.max(1, (value / largest) * barMax) : 0
+      const colour = colours[/** @type {keyof typeof colours} */ (contestant.id)]
+      out.push(
+        `<rect x="${labelWidth}" y="${barY}" width="${length.toFixed(1)}" height="${barHeight}" fill="${colour}"/>`
+      )
+      const text =
+        value === undefined
+          ? 'n/a'
+          : `${value > 0 && group.metric.delta ? '+' : ''}${number(value, group.metric.digits)}${group.unit}`
+      out.push(
+        `<text x="${(labelWidth + length + 6).toFixed(1)}" y="${barY + barHeight - 3}" fill="#1f2328">${xml(text)}</text>`
+      )
+    })
+    out.push(
+      `<line x1="16" x2="${width - 16}" y1="${y + groupHeight - 4}" y2="${y + groupHeight - 4}" stroke="#d1d9e0" stroke-width="1"/>`
+    )
+  })
+  out.push(
+    `<text x="16" y="${height - 12}" fill="#59636e">Δ control: minus the same page without a consent tool. Bytes: brotli 11 of every file but the HTML document.</text>`
+  )
+  out.push('</svg>')
+  return `${out.join('\n')}\n`
+}
+
+/** @param {string} key */
+function metricOf(key) {
+  const metric = METRICS.find(candidate => candidate.key === key)
+  if (!metric) throw new Error(`no metric ${key}`)
+  return metric
+}
+
+/**
+ * @param {string | undefined} text
+ * @param {number} fallback
+ * @param {boolean} [zero] whether 0 is allowed
+ */
+function positive(text, fallback, zero = false) {
+  if (text === undefined || text === '') return fallback
+  const value = Number(text)
+  if (!Number.isInteger(value) || value < (zero ? 0 : 1))
+    throw new Error(`expected a whole number, got ${text}`)
+  return value
+}
+
+main().catch(error => {
+  console.error(error)
+  process.exitCode = 1
+  browser?.close()
+  server.close()
+})
