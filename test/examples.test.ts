@@ -10,6 +10,8 @@ const pages = readdirSync('examples', { recursive: true, encoding: 'utf8' })
     path => path.endsWith('.html') && !path.startsWith('vendor') && statSync(`examples/${path}`).isFile()
   )
   .filter(path => path !== 'index.html')
+  // The npm app's source page needs its bundler; its built page is under npm-app/dist/.
+  .filter(path => path !== 'npm-app/index.html')
 
 test('every example page shows the banner with no error and no warning', async () => {
   expect(pages.length).toBeGreaterThanOrEqual(3)
@@ -57,4 +59,21 @@ test('plain HTML: the decision shows on the page, and "Cookie settings" reopens 
   await page.getByRole('link', { name: 'Cookie settings' }).click()
   await ui(page).getByRole('dialog', { name: 'Cookie settings' }).waitFor()
   expect(page.url()).toMatch(/\/examples\/plain\/$/)
+})
+
+test('npm app: the bundled init() shows the banner with its theme, and the store drives the page', async () => {
+  const { page, thirdParty } = await site.open('/examples/npm-app/dist/')
+  await bannerShown(page)
+  expect(await page.locator('#state').textContent()).toBe('no decision yet')
+  expect(
+    await ui(page)
+      .locator('.keksi-banner')
+      .evaluate(banner => getComputedStyle(banner).position)
+  ).toBe('fixed')
+  await ui(page).getByRole('button', { name: 'Settings' }).click()
+  await ui(page).getByRole('switch', { name: 'Hotjar' }).click()
+  await ui(page).getByRole('button', { name: 'Save choices' }).click()
+  await expect.poll(() => page.locator('#state').textContent()).toBe('ga4: not allowed, hotjar: allowed')
+  expect(await page.locator('#log').textContent()).toContain('analytics allowed')
+  expect(thirdParty).toEqual([])
 })
