@@ -15,13 +15,12 @@ import { arch, cpus, loadavg, totalmem } from 'node:os'
 import { extname, join, normalize, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants } from 'node:zlib'
-import { chromium } from 'playwright-core'
+import { launchChromium } from '../scripts/chromium.mjs'
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..')
 const ROUNDS = positive(process.env.BENCH_ROUNDS, 15)
 const WARMUP = positive(process.env.BENCH_WARMUP, 1, true)
 const SETTLE_MS = positive(process.env.BENCH_SETTLE_MS, 250)
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 /**
  * How CDP times durations: `threadTicks` (default) is the main thread's CPU time, so time the OS gives to other
  * processes on a busy machine is not counted; `timeTicks` is wall-clock time spent in tasks.
@@ -634,16 +633,7 @@ async function main() {
   const address = server.address()
   if (!address || typeof address === 'string') throw new Error('the server has no port')
   origin = `http://www.bench.test:${address.port}`
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--host-resolver-rules=MAP *.bench.test 127.0.0.1'
-    ]
-  })
+  browser = await launchChromium('bench.test')
   const started = new Date()
   const keksi = keksiVersion()
   const loadBefore = loadavg()

@@ -4,11 +4,10 @@
  * recorded and answered by a stub, so "nothing loads before consent" is proven from what the page asked for.
  */
 import type { AddressInfo } from 'node:net'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
+import { launchChromium } from '../scripts/chromium.mjs'
 import { serve } from '../scripts/serve.mjs'
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 export interface Site {
   /** `http://www.keksi.test:<port>` */
@@ -69,16 +68,7 @@ export function useSite(): Site {
   beforeAll(async () => {
     server = await serve(0, pages)
     site.origin = `http://www.keksi.test:${(server.address() as AddressInfo).port}`
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--host-resolver-rules=MAP *.keksi.test 127.0.0.1'
-      ]
-    })
+    browser = await launchChromium('keksi.test')
   })
   afterAll(async () => {
     await browser?.close()
