@@ -248,3 +248,34 @@ test('the banner never hides the element that has keyboard focus (WCAG 2.4.11)',
     expect(box.top, id).toBeGreaterThanOrEqual(0)
   }
 })
+
+test('a right-to-left language lays the banner and the switches out from the right', async () => {
+  const texts = {
+    ar: {
+      title: 'ملفات تعريف الارتباط',
+      acceptAll: 'قبول الكل',
+      rejectAll: 'رفض الكل',
+      settings: 'الإعدادات'
+    }
+  }
+  const html = pageWith({
+    head: `<script type="application/json" id="keksi-config">${JSON.stringify({ policyUrl: '/p', texts })}</script>`
+  }).replace('<html lang="en">', '<html lang="ar">')
+  const { page } = await site.open('/rtl', { html })
+  await bannerShown(page)
+  expect(await ui(page).locator('[dir]').first().getAttribute('dir')).toBe('rtl')
+  const accept = await ui(page).getByRole('button', { name: 'قبول الكل' }).boundingBox()
+  const settings = await ui(page).getByRole('button', { name: 'الإعدادات' }).boundingBox()
+  expect(accept!.x).toBeGreaterThan(settings!.x)
+  await ui(page).getByRole('button', { name: 'الإعدادات' }).click()
+  const toggle = ui(page).getByRole('switch').nth(1)
+  const knob = () =>
+    toggle.evaluate(button => {
+      const box = button.getBoundingClientRect()
+      const left = Number.parseFloat(getComputedStyle(button, '::before').left)
+      return left + 9 > box.width / 2 ? 'right' : 'left'
+    })
+  expect(await knob()).toBe('right')
+  await toggle.click()
+  await expect.poll(knob).toBe('left')
+})

@@ -12,20 +12,53 @@ const PAGE = pageWith({
 })
 
 // The README's pictures, taken from the real bundle; each run replaces them.
-for (const { name, theme, width } of [
-  { name: 'light', theme: 'light', width: 1000 },
-  { name: 'dark', theme: 'dark', width: 1000 },
-  { name: 'narrow', theme: 'light', width: 320 }
+const RTL = JSON.stringify({
+  policyUrl: '/privacy',
+  texts: {
+    ar: {
+      title: 'ملفات تعريف الارتباط على هذا الموقع',
+      description: 'نستخدم ملفات تعريف الارتباط الضرورية لتشغيل الموقع، وبموافقتك نستخدم أيضًا أدوات التحليل.',
+      acceptAll: 'قبول الكل',
+      rejectAll: 'رفض الكل',
+      settings: 'الإعدادات',
+      policy: 'سياسة الخصوصية',
+      preferencesTitle: 'إعدادات ملفات تعريف الارتباط',
+      preferencesDescription: 'اختر ما تسمح به. ملفات تعريف الارتباط الضرورية مفعّلة دائمًا.',
+      save: 'حفظ الاختيارات',
+      close: 'إغلاق',
+      alwaysOn: 'مفعّلة دائمًا',
+      categories: {
+        necessary: { title: 'ضرورية', description: 'لازمة لعمل الموقع ولتذكّر اختيارك.' },
+        analytics: { title: 'التحليلات', description: 'تساعدنا على فهم كيفية استخدام الموقع.' },
+        embeds: { title: 'المحتوى المضمّن', description: 'مقاطع فيديو ومحتوى من مواقع أخرى.' }
+      }
+    }
+  }
+})
+
+for (const { name, theme, width, rtl } of [
+  { name: 'light', theme: 'light', width: 1000, rtl: false },
+  { name: 'dark', theme: 'dark', width: 1000, rtl: false },
+  { name: 'narrow', theme: 'light', width: 320, rtl: false },
+  { name: 'rtl', theme: 'light', width: 1000, rtl: true }
 ]) {
   test(`screenshots of the banner and the preferences: ${name}`, async () => {
     mkdirSync(OUT, { recursive: true })
-    const { page } = await site.open(`/shot-${name}`, {
-      html: PAGE.replace('data-policy-url', `data-theme="${theme}" data-policy-url`)
-    })
+    let html = PAGE.replace('data-policy-url', `data-theme="${theme}" data-policy-url`)
+    // Right to left: an Arabic page, with the owner's Arabic texts (Keksi ships no Arabic).
+    if (rtl) {
+      html = html
+        .replace('<html lang="en">', '<html lang="ar">')
+        .replace(
+          '<script src',
+          `<script type="application/json" id="keksi-config">${RTL}</script><script src`
+        )
+    }
+    const { page } = await site.open(`/shot-${name}`, { html })
     await page.setViewportSize({ width, height: width === 320 ? 640 : 620 })
     await bannerShown(page)
     await page.screenshot({ path: `${OUT}/banner-${name}.png` })
-    await ui(page).getByRole('button', { name: 'Settings' }).click()
+    await ui(page).locator('.keksi-banner button').nth(2).click()
     await ui(page).getByRole('dialog').waitFor()
     await page.screenshot({ path: `${OUT}/preferences-${name}.png` })
     expect(await ui(page).getByRole('dialog').isVisible()).toBe(true)

@@ -75,6 +75,8 @@ export function mount(context: UiContext): (view: View) => void {
   }
   const root = doc.createElement('div')
   root.lang = lang
+  // Right-to-left scripts: Arabic, Hebrew, Persian, Urdu, Yiddish, Pashto, Sorani, Dhivehi, Sindhi, Uyghur.
+  root.dir = /^(ar|he|fa|ur|yi|ps|ckb|dv|sd|ug)(-|$)/.test(lang) ? 'rtl' : 'ltr'
   shadow.append(root)
   const texts = textsFor(config, lang, context.report)
   const attach = (): void => doc.body.prepend(host)
