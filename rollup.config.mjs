@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import nodeResolve from '@rollup/plugin-node-resolve'
 import replace from '@rollup/plugin-replace'
 import terser from '@rollup/plugin-terser'
@@ -52,6 +52,17 @@ const themes = {
   }
 }
 
+/** Each language but English (built into the UI), as minified JSON the UI fetches from `i18n/` beside itself. */
+const languages = {
+  name: 'keksi-languages',
+  generateBundle() {
+    for (const file of readdirSync('src/i18n').filter(name => name.endsWith('.json'))) {
+      const source = JSON.stringify(JSON.parse(readFileSync(`src/i18n/${file}`, 'utf8')))
+      this.emitFile({ type: 'asset', fileName: `i18n/${file}`, source })
+    }
+  }
+}
+
 /**
  * In the IIFE UI, `import.meta.url` is the UI script's own URL, read once while it runs (`currentScript` is null
  * afterwards): Rollup's general stand-in for it is three times longer.
@@ -75,7 +86,7 @@ export default [
     // The script tag: all a returning visitor downloads.
     input: 'src/auto.ts',
     output: { file: 'dist/keksi.js', format: 'iife', strict: false },
-    plugins: [production, nodeResolve(), ts(), minify(true), themes]
+    plugins: [production, nodeResolve(), ts(), minify(true), themes, languages]
   },
   {
     // The banner and preferences, fetched by keksi.js only when something must be shown.

@@ -1,6 +1,6 @@
 // The size check (SPEC §10): what a browser downloads, brotli-compressed, against its budget. Byte counts are
 // deterministic, so a breach fails `npm test` and CI, and prints every size.
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 
 // KiB, as the budgets in SPEC.md and the peers' figures in research/perf-baseline.md are.
@@ -18,11 +18,18 @@ const sizeOf = file => {
 /** Each budget: the files one kind of page view downloads, and the most their brotli bytes may add up to. */
 const BUDGETS = [
   { what: 'return view: keksi.js', files: ['keksi.js'], budget: 4 * KB },
-  { what: 'UI: keksi-ui.js (with English)', files: ['keksi-ui.js'], budget: 7 * KB },
+  // Not a budget of SPEC.md's, which bounds the first view below; this one makes the UI's share of it visible.
+  { what: 'UI: keksi-ui.js (with English)', files: ['keksi-ui.js'], budget: 7.2 * KB },
   { what: 'theme: light.css', files: ['themes/light.css'], budget: 1.2 * KB },
   { what: 'theme: dark.css', files: ['themes/dark.css'], budget: 1.2 * KB },
   { what: 'theme: auto.css', files: ['themes/auto.css'], budget: 1.3 * KB },
   { what: 'owner-mistake messages: keksi-describe.js', files: ['keksi-describe.js'], budget: 1.5 * KB },
+  // Each language a visitor may read besides English: fetched with the UI, so it must stay small.
+  ...readdirSync(new URL('../dist/i18n', import.meta.url)).map(file => ({
+    what: `language: i18n/${file}`,
+    files: [`i18n/${file}`],
+    budget: 1 * KB
+  })),
   // The largest theme, to hold whichever the owner picks.
   {
     what: 'first view: keksi.js + UI + theme + English',

@@ -51,6 +51,18 @@ test('custom tags: accepting runs the gated scripts and loads the map and pixel'
   expect(await page.locator('img').getAttribute('src')).toBe('/examples/vendor/pixel.svg')
 })
 
+test('in Finnish: the page’s language is the banner’s', async () => {
+  const { page } = await site.open('/examples/plain/fi.html')
+  await bannerShown(page)
+  expect(await ui(page).locator('.keksi-banner button').allTextContents()).toEqual([
+    'Hyväksy kaikki',
+    'Hylkää kaikki',
+    'Asetukset'
+  ])
+  await page.locator('main a[data-keksi-open]').click()
+  await expect.poll(() => ui(page).locator('.keksi-preferences h2').textContent()).toBe('Evästeasetukset')
+})
+
 test('plain HTML: the decision shows on the page, and "Cookie settings" reopens the preferences', async () => {
   const { page } = await site.open('/examples/plain/')
   await bannerShown(page)

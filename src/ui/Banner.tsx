@@ -1,3 +1,4 @@
+import { Fragment, h } from 'preact'
 import type { Texts } from '../core/types.js'
 import type { Keksi } from '../keksi.js'
 import { RichText } from './RichText.js'

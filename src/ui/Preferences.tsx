@@ -1,3 +1,4 @@
+import { Fragment, h } from 'preact'
 import { consentNames } from '../core/config.js'
 import type { Choices, ResolvedConfig, Texts } from '../core/types.js'
 import type { Keksi } from '../keksi.js'

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { render } from 'preact'
+import { h, render } from 'preact'
 import { afterEach, expect, test } from 'vitest'
 import { RichText } from './RichText.js'
 

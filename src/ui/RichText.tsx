@@ -1,3 +1,4 @@
+import { Fragment, h } from 'preact'
 import { isSafeUrl } from '../core/config.js'
 
 const LINK = /\[([^\]]+)\]\(([^)\s]+)\)/g

@@ -1,3 +1,5 @@
+import { h } from 'preact'
+
 interface SwitchProps {
   on: boolean
   /** The id of the element that names the switch. */

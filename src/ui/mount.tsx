@@ -1,9 +1,9 @@
-import { render } from 'preact'
+import { h, render } from 'preact'
 import type { Choices, ResolvedConfig, Texts } from '../core/types.js'
 import type { UiContext, View } from '../keksi.js'
 import { Banner } from './Banner.js'
 import { Preferences, toggle } from './Preferences.js'
-import { pickLanguage, textsFor } from './texts.js'
+import { LANGUAGES, pickLanguage, textsFor } from './texts.js'
 
 interface AppProps {
   context: UiContext
@@ -61,24 +61,40 @@ export function mount(context: UiContext): (view: View) => void {
   const { doc, config } = context
   const host = doc.createElement('keksi-root')
   const shadow = host.attachShadow({ mode: 'open' })
-  const lang = pickLanguage(config, doc, navigator.languages)
+  let lang = pickLanguage(config, doc, navigator.languages)
   const css = themeUrl(config)
-  if (css) {
-    host.hidden = true
+  // Hidden until the stylesheet and the language have loaded: never unstyled, never in the wrong language.
+  host.hidden = true
+  const styled = new Promise(resolve => {
+    if (!css) return resolve(0)
     const link = doc.createElement('link')
     link.rel = 'stylesheet'
     link.href = css
-    link.onload = link.onerror = () => {
-      host.hidden = false
-    }
+    link.onload = link.onerror = resolve
     shadow.append(link)
-  }
+  })
+  const translated: Promise<Partial<Texts>> = LANGUAGES.includes(lang)
+    ? fetch(new URL(`./i18n/${lang}.json`, import.meta.url))
+        .then(response => response.json())
+        .catch(() => {
+          // Offline or blocked: English, and the markup says so too.
+          lang = 'en'
+          return {}
+        })
+    : Promise.resolve({})
   const root = doc.createElement('div')
-  root.lang = lang
-  // Right-to-left scripts: Arabic, Hebrew, Persian, Urdu, Yiddish, Pashto, Sorani, Dhivehi, Sindhi, Uyghur.
-  root.dir = /^(ar|he|fa|ur|yi|ps|ckb|dv|sd|ug)(-|$)/.test(lang) ? 'rtl' : 'ltr'
   shadow.append(root)
-  const texts = textsFor(config, lang, context.report)
+  let texts: Texts | undefined
+  void translated.then(base => {
+    root.lang = lang
+    // Right-to-left scripts: Arabic, Hebrew, Persian, Urdu, Yiddish, Pashto, Sorani, Dhivehi, Sindhi, Uyghur.
+    root.dir = /^(ar|he|fa|ur|yi|ps|ckb|dv|sd|ug)(-|$)/.test(lang) ? 'rtl' : 'ltr'
+    texts = textsFor(config, lang, context.report, base)
+    draw()
+  })
+  void Promise.all([styled, translated]).then(() => {
+    host.hidden = false
+  })
   const attach = (): void => doc.body.prepend(host)
   if (doc.body) attach()
   else doc.addEventListener('DOMContentLoaded', attach, { once: true })
@@ -88,6 +104,7 @@ export function mount(context: UiContext): (view: View) => void {
   let choices: Choices = {}
   let opener: HTMLElement | null = null
   const draw = (): void =>
+    texts &&
     render(
       <App
         context={context}

@@ -4,7 +4,7 @@ import { resolveConfig } from '../core/config.js'
 import type { KeksiConfig, ResolvedConfig } from '../core/types.js'
 import { en } from '../i18n/en.js'
 import { builtIns } from '../services/built-ins.js'
-import { pickLanguage, textsFor } from './texts.js'
+import { LANGUAGES, pickLanguage, textsFor } from './texts.js'
 
 type Problem = [code: string, at: string, found: unknown, known: string[] | undefined]
 
@@ -38,8 +38,17 @@ describe('pickLanguage', () => {
     expect(pickLanguage(config, page('sv'), ['sv-SE'])).toBe('fi')
   })
 
-  test('a configured language without texts falls back to English', () => {
-    expect(pickLanguage(configWith({ lang: 'de' }), page('fi'), ['fi'])).toBe('en')
+  test('a configured language Keksi ships is taken; one without texts falls back to English', () => {
+    expect(pickLanguage(configWith({ lang: 'de' }), page('fi'), ['fi'])).toBe('de')
+    expect(pickLanguage(configWith({ lang: 'ja' }), page('fi'), ['fi'])).toBe('en')
+  })
+
+  test('every official EU language and Norwegian are shipped; no and nn read Bokmål', () => {
+    expect(LANGUAGES).toHaveLength(24)
+    for (const lang of LANGUAGES) expect(pickLanguage(configWith(), page(`${lang}-XX`), [])).toBe(lang)
+    expect(pickLanguage(configWith(), page('no'), [])).toBe('nb')
+    expect(pickLanguage(configWith(), page('nn-NO'), [])).toBe('nb')
+    expect(pickLanguage(configWith(), page('nl-BE'), [])).toBe('nl')
   })
 
   test('auto takes <html lang> first', () => {
@@ -47,8 +56,8 @@ describe('pickLanguage', () => {
   })
 
   test('auto takes the browser languages in order when the page says nothing it has', () => {
-    expect(pickLanguage(withFinnish, page(''), ['de-DE', 'fi-FI', 'sv'])).toBe('fi')
-    expect(pickLanguage(withFinnish, page('de'), ['sv-FI', 'fi'])).toBe('sv')
+    expect(pickLanguage(withFinnish, page(''), ['ja-JP', 'fi-FI', 'sv'])).toBe('fi')
+    expect(pickLanguage(withFinnish, page('zh'), ['sv-FI', 'fi'])).toBe('sv')
   })
 
   test('a regional tag matches its primary language', () => {
@@ -64,7 +73,7 @@ describe('pickLanguage', () => {
 
   test('English is built in and is the fallback', () => {
     expect(pickLanguage(configWith(), page('en-GB'), [])).toBe('en')
-    expect(pickLanguage(withFinnish, page('de'), ['fr', 'es'])).toBe('en')
+    expect(pickLanguage(withFinnish, page('ja'), ['ko', 'tr'])).toBe('en')
     expect(pickLanguage(withFinnish, page(''), [])).toBe('en')
   })
 })

@@ -3,14 +3,21 @@ import type { Report, ResolvedConfig, Texts } from '../core/types.js'
 import { en } from '../i18n/en.js'
 
 /**
+ * The languages Keksi ships besides English: every official EU language and Norwegian (Bokmål), each a file
+ * (`i18n/<lang>.json`) fetched only for a visitor who reads it.
+ */
+export const LANGUAGES = 'bg cs da de el es et fi fr ga hr hu it lt lv mt nb nl pl pt ro sk sl sv'.split(' ')
+
+/**
  * The visitor's language (SPEC §4): the configured one, or with `auto` `<html lang>`, then the browser's; each
- * matched exactly, then by its primary subtag, against the languages Keksi has texts for. English otherwise.
+ * matched exactly, then by its primary subtag, against the languages Keksi has texts for (its own and the config's).
+ * Norwegian (`no`) and Nynorsk (`nn`) read Bokmål. English otherwise.
  */
 export function pickLanguage(config: ResolvedConfig, doc: Document, browser: readonly string[]): string {
-  const available = ['en', ...Object.keys(config.texts).map(lang => lang.toLowerCase())]
+  const available = ['en', ...LANGUAGES, ...Object.keys(config.texts).map(lang => lang.toLowerCase())]
   const wanted = config.lang === 'auto' ? [doc.documentElement.lang, ...browser] : [config.lang]
   for (const tag of wanted) {
-    const lower = tag?.toLowerCase() ?? ''
+    const lower = tag?.toLowerCase().replace(/^n[no]\b/, 'nb') ?? ''
     const found =
       available.find(lang => lang === lower) ?? available.find(lang => lang === lower.split('-')[0])
     if (found) return found
@@ -56,10 +63,16 @@ const CATEGORY = ['title', 'description']
 const SERVICE = ['name', 'provider', 'purpose']
 
 /**
- * The texts for one language: the built-in English, then the config's `categories` and `services` words, then
- * `texts[lang]`. Every owner text is checked here, when the UI needs it, and shown as text, never as HTML.
+ * The texts for one language: the built-in English, then Keksi's own translation (`base`), then the config's
+ * `categories` and `services` words, then `texts[lang]`. Every owner text is checked here, when the UI needs it,
+ * and shown as text, never as HTML.
  */
-export function textsFor(config: ResolvedConfig, lang: string, report: Report): Texts {
+export function textsFor(
+  config: ResolvedConfig,
+  lang: string,
+  report: Report,
+  base: Partial<Texts> = {}
+): Texts {
   const key = Object.keys(config.texts).find(code => code.toLowerCase() === lang)
   const where = `texts.${key}`
   const given = key ? config.texts[key] : undefined
@@ -69,7 +82,7 @@ export function textsFor(config: ResolvedConfig, lang: string, report: Report): 
   const flat = Object.fromEntries(
     Object.entries(own).filter(([name]) => name !== 'categories' && name !== 'services')
   )
-  const texts = { ...en, ...strings(flat, plain, where, report) }
+  const texts = { ...en, ...base, ...strings(flat, plain, where, report) }
   const ownCategories = group(
     own.categories,
     config.categories.map(category => category.name),
@@ -81,6 +94,7 @@ export function textsFor(config: ResolvedConfig, lang: string, report: Report): 
   for (const { name } of config.categories) {
     texts.categories[name] = {
       ...en.categories[name],
+      ...base.categories?.[name],
       ...strings(config.categoryTexts[name], CATEGORY, `categories.${name}`, report),
       ...strings(ownCategories[name], CATEGORY, `${where}.categories.${name}`, report)
     }
@@ -92,6 +106,7 @@ export function textsFor(config: ResolvedConfig, lang: string, report: Report): 
     )
     texts.services[service.key] = {
       ...en.services[service.key],
+      ...base.services?.[service.key],
       ...configured,
       ...strings(ownServices[service.key], SERVICE, `${where}.services.${service.key}`, report)
     }
