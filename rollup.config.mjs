@@ -52,7 +52,10 @@ const themes = {
   }
 }
 
-/** Each language but English (built into the UI), as minified JSON the UI fetches from `i18n/` beside itself. */
+/**
+ * Each language but English (built into the UI), as minified JSON the UI fetches from `i18n/` beside itself; and the
+ * config's JSON schema.
+ */
 const languages = {
   name: 'keksi-languages',
   generateBundle() {
@@ -60,6 +63,9 @@ const languages = {
       const source = JSON.stringify(JSON.parse(readFileSync(`src/i18n/${file}`, 'utf8')))
       this.emitFile({ type: 'asset', fileName: `i18n/${file}`, source })
     }
+    // The JSON schema of the config, for editors; kept readable.
+    const schema = readFileSync('src/schema/keksi-config.schema.json', 'utf8')
+    this.emitFile({ type: 'asset', fileName: 'keksi-config.schema.json', source: schema })
   }
 }
 

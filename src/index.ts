@@ -18,6 +18,17 @@ export function init(config: KeksiConfig = {}): Keksi {
   })
 }
 
+/**
+ * Types a config written apart from `init()` (say in `keksi.config.ts`), so the editor completes and checks it;
+ * returns it unchanged.
+ *
+ * @example
+ * import { defineConfig, init } from 'keksi'
+ * export const config = defineConfig({ policyUrl: '/privacy', services: { hotjar: { id: '3456789' } } })
+ * init(config)
+ */
+export const defineConfig = (config: KeksiConfig): KeksiConfig => config
+
 export type {
   CategoryConfig,
   Choices,

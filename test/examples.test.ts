@@ -10,8 +10,8 @@ const pages = readdirSync('examples', { recursive: true, encoding: 'utf8' })
     path => path.endsWith('.html') && !path.startsWith('vendor') && statSync(`examples/${path}`).isFile()
   )
   .filter(path => path !== 'index.html')
-  // The npm app's source page needs its bundler; its built page is under npm-app/dist/.
-  .filter(path => path !== 'npm-app/index.html')
+  // The apps' source pages need their bundler; their built pages are under <app>/dist/.
+  .filter(path => !/^[\w-]+-app\/index\.html$/.test(path))
 
 test('every example page shows the banner with no error and no warning', async () => {
   expect(pages.length).toBeGreaterThanOrEqual(3)
@@ -34,6 +34,7 @@ test('the examples index links to every example', async () => {
   for (const path of pages.filter(path => path.endsWith('/index.html'))) {
     expect(links).toContain(`/examples/${path.replace(/index\.html$/, '')}`)
   }
+  expect(links).toContain('/examples/preact-app/dist/')
 })
 
 test('custom tags: accepting runs the gated scripts and loads the map and pixel', async () => {
@@ -87,5 +88,26 @@ test('npm app: the bundled init() shows the banner with its theme, and the store
   await ui(page).getByRole('button', { name: 'Save choices' }).click()
   await expect.poll(() => page.locator('#state').textContent()).toBe('ga4: not allowed, hotjar: allowed')
   expect(await page.locator('#log').textContent()).toContain('analytics allowed')
+  expect(thirdParty).toEqual([])
+})
+
+test('Preact app: components read the store with useStore and re-render on every decision', async () => {
+  const { page, thirdParty } = await site.open('/examples/preact-app/dist/')
+  await bannerShown(page)
+  expect(await page.locator('#decision').textContent()).toBe('No decision yet.')
+  expect(await page.locator('#heatmap').textContent()).toBe('Hotjar waits for your consent.')
+  await ui(page).getByRole('button', { name: 'Accept all' }).click()
+  await expect
+    .poll(() => page.locator('#decision li').allTextContents())
+    .toEqual(['necessary: allowed', 'analytics: allowed', 'embeds: allowed'])
+  expect(await page.locator('#heatmap').textContent()).toBe(
+    'Hotjar is allowed: the app would start its heatmap here.'
+  )
+  await page.getByRole('button', { name: 'Cookie settings' }).click()
+  await ui(page).getByRole('button', { name: 'Reject all' }).click()
+  await expect
+    .poll(() => page.locator('#decision li').allTextContents())
+    .toEqual(['necessary: allowed', 'analytics: not allowed', 'embeds: not allowed'])
+  expect(await page.locator('#heatmap').textContent()).toBe('Hotjar waits for your consent.')
   expect(thirdParty).toEqual([])
 })

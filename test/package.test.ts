@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
 import { expect, test } from 'vitest'
 
 // The npm package as users import it: through its own name and `exports` map, in Node, with no DOM.
 test('importing keksi in Node without a DOM does not throw, and offers init', async () => {
   expect(typeof document).toBe('undefined')
   const keksi = await import('keksi')
-  expect(Object.keys(keksi).sort()).toEqual(['init', 'readConsent'])
+  expect(Object.keys(keksi).sort()).toEqual(['defineConfig', 'init', 'readConsent'])
   expect(typeof keksi.init).toBe('function')
 })
 
@@ -19,4 +20,58 @@ test('the exports map points at files the build makes', async () => {
   expect(readFileSync('dist/types/index.d.ts', 'utf8')).toMatch(
     /export declare function init\(config\?: KeksiConfig\): Keksi/
   )
+})
+
+/** The files `npm pack` would publish, as npm itself lists them (no build, no scripts). */
+const packed = (): string[] => {
+  const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    encoding: 'utf8'
+  })
+  return JSON.parse(output)[0].files.map((file: { path: string }) => file.path)
+}
+
+test('npm pack publishes the bundles, themes, languages, types, schema and licence, and no sources or tests', () => {
+  const files = packed()
+  for (const file of [
+    'package.json',
+    'README.md',
+    'LICENSE',
+    'CHANGELOG.md',
+    'dist/keksi.js',
+    'dist/keksi-ui.js',
+    'dist/keksi-describe.js',
+    'dist/keksi.mjs',
+    'dist/keksi.d.ts',
+    'dist/types/index.d.ts',
+    'dist/themes/light.css',
+    'dist/themes/dark.css',
+    'dist/themes/auto.css',
+    'dist/i18n/fi.json',
+    'dist/i18n/sv.json',
+    'dist/keksi-config.schema.json',
+    'themes/base.css'
+  ]) {
+    expect(files, file).toContain(file)
+  }
+  expect(files.filter(file => file.startsWith('dist/i18n/'))).toHaveLength(24)
+  expect(
+    files.filter(file => /^(src|test|examples|scripts|bench|docs)\/|\.test\.|\.map$/.test(file))
+  ).toEqual([])
+})
+
+test('every target of the exports map is in the package, for ESM and TypeScript users alike', () => {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8'))
+  const files = packed()
+  const targets = Object.values(pkg.exports as Record<string, string | Record<string, string>>).flatMap(
+    target => (typeof target === 'string' ? [target] : Object.values(target))
+  )
+  for (const target of targets) {
+    const pattern = new RegExp(`^${target.replace(/^\.\//, '').replace(/[.]/g, '\\.').replace('*', '.+')}$`)
+    expect(
+      files.some(file => pattern.test(file)),
+      target
+    ).toBe(true)
+    if (!target.includes('*')) expect(existsSync(target), target).toBe(true)
+  }
+  expect(pkg.types ?? pkg.exports['.'].types).toBe('./dist/keksi.d.ts')
 })

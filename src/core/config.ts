@@ -26,7 +26,7 @@ const isWhole = (value: unknown, min: number, max = 1e9): boolean =>
   Number.isInteger(value) && (value as number) >= min && (value as number) <= max
 
 /** Each option's test; a value that fails it is reported and the default stays. */
-const OPTIONS: Record<keyof KeksiConfig, (value: unknown) => boolean> = {
+const OPTIONS: Record<Exclude<keyof KeksiConfig, '$schema'>, (value: unknown) => boolean> = {
   policyUrl: value => isString(value) && isSafeUrl(value),
   revision: value => isWhole(value, 0),
   lang: isString,
@@ -73,8 +73,10 @@ export function resolveConfig(
   }
   const options = input as Record<string, unknown>
   for (const [key, value] of Object.entries(options)) {
+    // The schema reference is for editors (README "JSON schema").
+    if (key === '$schema') continue
     // Own keys only: a config may hold "__proto__" or "constructor", which are nobody's options.
-    const valid = Object.hasOwn(OPTIONS, key) ? OPTIONS[key as keyof KeksiConfig] : undefined
+    const valid = Object.hasOwn(OPTIONS, key) ? OPTIONS[key as keyof typeof OPTIONS] : undefined
     if (!valid) report('unknown', key, value, Object.keys(OPTIONS))
     // Objects are copied: the owner's config is never changed. The categories' texts are kept for the UI; their
     // names become categories below.

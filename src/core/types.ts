@@ -74,7 +74,7 @@ export interface ServiceConfig {
   provider?: string
   /** What it is used for, in a sentence. */
   purpose?: string
-  /** The cookies it sets (names or `prefix*` patterns): shown to visitors and cleared on withdrawal. */
+  /** The cookies it sets (names or `prefix*` patterns), listed for visitors in the preferences. */
   cookies?: string[]
 }
 
@@ -85,6 +85,8 @@ export interface ServiceConfig {
  * const config: KeksiConfig = { policyUrl: '/privacy', services: { ga4: { id: 'G-ABC123XYZ' } } }
  */
 export interface KeksiConfig {
+  /** The config's JSON schema, for editors (`dist/keksi-config.schema.json`); Keksi ignores it. */
+  $schema?: string
   /** Your privacy policy; the banner links to it. `data-policy-url`. */
   policyUrl?: string
   /** Raise it when what you ask consent for changes: every visitor is asked again. `data-revision`. Default 1. */
