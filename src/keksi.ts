@@ -1,6 +1,6 @@
 import type { ReadableAtom } from 'nanostores'
 import { consentNames, isObject } from './core/config.js'
-import { type ConsentModel, createConsentModel, grantedNames } from './core/consent.js'
+import { type ConsentModel, createConsentModel, grants } from './core/consent.js'
 import type { Choices, Consent, ConsentStorage, Report, ResolvedConfig } from './core/types.js'
 
 /** The `detail` of `keksi:change`: the decision, plus what it granted and revoked. After `reset()`, only the lists. */
@@ -106,7 +106,7 @@ const safely = <T>(fn: (arg: T) => void, arg: T): void => {
 export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keksi {
   const { doc, report } = options
   const model: ConsentModel = createConsentModel(config, options.storage, options.now)
-  const names = new Set(['necessary', ...consentNames(config)])
+  const names = ['necessary', ...consentNames(config)]
   const listeners: Record<string, Set<(detail: unknown) => void>> = {}
   /** What `ready` carried, replayed to a `ready` listener added later; `undefined` until then. */
   let ready: Consent | null | undefined
@@ -117,11 +117,9 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
   }
 
   model.$consent.listen((consent, previous) => {
-    const before = grantedNames(previous ?? null)
-    const after = grantedNames(consent)
     if (consent) emit('consent', consent)
-    const granted = after.filter(name => !before.includes(name))
-    const revoked = before.filter(name => !after.includes(name))
+    const granted = names.filter(name => grants(consent, name) && !grants(previous, name))
+    const revoked = names.filter(name => grants(previous, name) && !grants(consent, name))
     if (granted.length || revoked.length) emit('change', { ...consent, granted, revoked })
   })
 
@@ -149,7 +147,7 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
       if (!isObject(choices)) return report('choices', 'keksi.set()', choices)
       const valid: Choices = {}
       for (const [name, on] of Object.entries(choices)) {
-        if (!names.has(name)) report('name', `keksi.set(): ${name}`, name, [...names])
+        if (!names.includes(name)) report('name', `keksi.set(): ${name}`, name, names)
         else if (typeof on === 'boolean') valid[name] = on
         else report('choice', `keksi.set(): ${name}`, on)
       }

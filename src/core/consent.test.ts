@@ -4,7 +4,7 @@ import { builtIns } from '../services/built-ins.js'
 import { memoryStorage } from '../storage/memory-storage.js'
 import { createConsent, encode } from './codec.js'
 import { resolveConfig } from './config.js'
-import { createConsentModel, grantedNames } from './consent.js'
+import { createConsentModel, grants } from './consent.js'
 import type { ConsentStorage, KeksiConfig, ResolvedConfig } from './types.js'
 
 const DAY = 86_400_000
@@ -75,6 +75,9 @@ describe('accept all and reject all', () => {
     expect(decision?.services).toEqual({ ga4: true, hubspot: true, hotjar: true, youtube: true })
     expect(writes).toHaveLength(1)
     expect(consent.accepted('hotjar')).toBe(true)
+    // Names found on Object.prototype are not grants.
+    expect(consent.accepted('constructor')).toBe(false)
+    expect(grants(decision, 'toString')).toBe(false)
   })
 
   test('reject all grants only necessary, and the refusal is stored', () => {
@@ -86,7 +89,8 @@ describe('accept all and reject all', () => {
     expect(decision?.categories).toEqual({ necessary: true, analytics: false, embeds: false })
     expect(decision?.services).toEqual({ ga4: false, hubspot: false, hotjar: false, youtube: false })
     expect(writes).toHaveLength(1)
-    expect(grantedNames(decision ?? null)).toEqual(['necessary'])
+    const names = ['necessary', 'analytics', 'embeds', 'ga4', 'hubspot', 'hotjar', 'youtube']
+    expect(names.filter(name => grants(decision, name))).toEqual(['necessary'])
   })
 
   test('a withdrawal is stored as a refusal, not deleted', () => {

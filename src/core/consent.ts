@@ -48,11 +48,7 @@ export function createConsentModel(
   const current = $consent.get()
   if (current) store(current)
 
-  const accepted = (name: string): boolean => {
-    const consent = $consent.get()
-    // `=== true`: a name such as "constructor" must not find something on Object.prototype.
-    return name === 'necessary' || consent?.categories[name] === true || consent?.services[name] === true
-  }
+  const accepted = (name: string): boolean => grants($consent.get(), name)
 
   const decide = (method: Method, grant: (name: string) => boolean): void => {
     // Seconds: the cookie stores seconds, so the decision reads back the same after a reload.
@@ -94,10 +90,7 @@ export function createConsentModel(
   }
 }
 
-/** The names granted by a decision; with none yet, `necessary` alone (it needs no consent). */
-export const grantedNames = (consent: Consent | null): string[] =>
-  consent
-    ? [...Object.entries(consent.categories), ...Object.entries(consent.services)]
-        .filter(([, on]) => on)
-        .map(([name]) => name)
-    : ['necessary']
+/** Whether a decision grants a name; with none yet, `necessary` alone (it needs no consent). */
+export const grants = (consent: Consent | null | undefined, name: string): boolean =>
+  // `=== true`: a name such as "constructor" must not find something on Object.prototype.
+  name === 'necessary' || consent?.categories[name] === true || consent?.services[name] === true
