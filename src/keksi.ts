@@ -145,13 +145,12 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
     rejectAll: model.rejectAll,
     set(choices) {
       if (!isObject(choices)) return report('choices', 'keksi.set()', choices)
-      const valid: Choices = {}
       for (const [name, on] of Object.entries(choices)) {
         if (!names.includes(name)) report('name', `keksi.set(): ${name}`, name, names)
-        else if (typeof on === 'boolean') valid[name] = on
-        else report('choice', `keksi.set(): ${name}`, on)
+        else if (typeof on !== 'boolean') report('choice', `keksi.set(): ${name}`, on)
       }
-      model.set(valid)
+      // The model takes the booleans of known names and leaves the rest.
+      model.set(choices as Choices)
     },
     open: () => show('preferences'),
     show: () => show('banner'),

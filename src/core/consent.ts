@@ -1,6 +1,5 @@
 import { atom, type ReadableAtom } from 'nanostores'
 import { createConsent as build, decode, encode } from './codec.js'
-import { consentNames } from './config.js'
 import type { Choices, Consent, ConsentStorage, Method, ResolvedConfig } from './types.js'
 
 /** The consent model of one page: the decision store and the actions that change it. */
@@ -38,9 +37,6 @@ export function createConsentModel(
   now: () => number = Date.now
 ): ConsentModel {
   const $consent = atom<Consent | null>(decode(storage.read(), config, now()))
-  const names = consentNames(config)
-  const categoryOf = (name: string): string | undefined =>
-    config.categories.find(category => category.services.includes(name))?.name
 
   const store = (consent: Consent): void => {
     storage.write(encode(consent, config), new Date(consent.expiresAt))
@@ -63,25 +59,23 @@ export function createConsentModel(
     acceptAll: () => decide('accept-all', () => true),
     rejectAll: () => decide('reject-all', () => false),
     set(choices, method = 'custom') {
-      const next = new Map(names.map(name => [name, accepted(name)]))
-      // Categories first: switching one on grants its services unless they are named too; off revokes them.
-      for (const category of config.categories) {
-        const on = choices[category.name]
-        if (on === undefined || category.name === 'necessary') continue
-        if (on !== next.get(category.name)) {
-          for (const service of category.services) next.set(service, on)
-        }
-        next.set(category.name, on)
-      }
-      for (const name of names) {
+      // Only booleans count: `keksi.set()` reports anything else, and it changes nothing.
+      const next: Record<string, boolean> = {}
+      for (const { name, services } of config.categories) {
         const on = choices[name]
-        const category = categoryOf(name)
-        if (on === undefined || !category) continue
-        next.set(name, on)
-        // Allowing a service allows its category: a service runs only inside a granted one.
-        if (on) next.set(category, true)
+        // Switching a category on grants its services unless they are named too; off revokes them.
+        const flip = typeof on === 'boolean' && on !== accepted(name)
+        let categoryOn = flip ? on : accepted(name)
+        for (const service of services) {
+          const chosen = choices[service]
+          next[service] = typeof chosen === 'boolean' ? chosen : flip ? on : accepted(service)
+          // Allowing a service allows its category: a service runs only inside a granted one.
+          categoryOn ||= next[service]
+        }
+        // `necessary` stays on whatever is chosen: the decision forces it.
+        next[name] = categoryOn
       }
-      decide(method, name => !!next.get(name))
+      decide(method, name => next[name] === true)
     },
     reset() {
       storage.clear()
