@@ -15,7 +15,7 @@ import type { Consent, Method, ResolvedConfig } from './types.js'
  *
  * Plain `[0-9A-Za-z._-]`: nothing to URL-encode, nothing HTML-like.
  */
-const FORMAT = /^1\.([0-9a-z]+)\.([0-9a-z]+)\.([arcg])\.([0-9a-z]+)\.([0-9a-z]{3})\.([\w-]{16})$/
+const FORMAT = /^1\.([\da-z]+)\.([\da-z]+)\.([arcg])\.([\da-z]+)\.([\da-z]{3})\.([\w-]{16})$/
 const METHODS: Method[] = ['accept-all', 'reject-all', 'custom', 'gpc']
 const DAY = 86_400_000
 /** Clocks drift; a decision from further in the future than this was not made on this device. */
@@ -51,7 +51,8 @@ export function encode(consent: Consent, config: ResolvedConfig): string {
  * "no decision" (`null`), never a throw (SPEC §8). A service is granted only inside a granted category.
  */
 export function decode(value: string | undefined, config: ResolvedConfig, now: number): Consent | null {
-  const match = typeof value === 'string' ? FORMAT.exec(value) : null
+  // `undefined` reads as the text "undefined", which does not match.
+  const match = FORMAT.exec(value as string)
   if (!match) return null
   const [, revision, time, method, grants, hash, id] = match as unknown as string[]
   const names = consentNames(config)
@@ -66,13 +67,13 @@ export function decode(value: string | undefined, config: ResolvedConfig, now: n
   ) {
     return null
   }
-  const granted = new Set(names.filter((_, i) => Math.floor(bits / 2 ** i) % 2))
   return createConsent(
     config,
     id as string,
     decided,
     METHODS.find(name => name[0] === method) as Method,
-    name => granted.has(name)
+    // `necessary` is not among the names: its index -1 reads an even number, and the decision forces it on.
+    name => Math.floor(bits / 2 ** names.indexOf(name)) % 2 > 0
   )
 }
 
