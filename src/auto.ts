@@ -18,7 +18,7 @@ declare global {
   }
 }
 
-/** The options the tag's `data-*` attributes set (`data-policy-url` is `policyUrl`, SPEC §2). */
+/** The options the tag's `data-*` attributes set (`data-policy-url` is `policyUrl`, SPEC §2): services' ids first. */
 const ATTRIBUTES = ['ga4', 'hubspot', 'hotjar', 'policyUrl', 'lang', 'theme', 'revision', 'css']
 
 // Read now: currentScript is null once this script has run, and in modules.
@@ -59,14 +59,18 @@ if ((existing as Keksi | undefined)?.onAccept) {
     }
   }
   const services = { ...(config.services as KeksiConfig['services']) }
-  for (const { name, value } of tag?.attributes ?? []) {
-    const key = name.slice(5).replace(/-./g, dash => (dash[1] as string).toUpperCase())
-    if (!name.startsWith('data-')) continue
-    if (key === 'ga4' || key === 'hubspot' || key === 'hotjar')
-      services[key] = { ...services[key], id: value }
-    else if (ATTRIBUTES.includes(key))
-      config[key] = key === 'revision' && /^\d+$/.test(value) ? Number(value) : value
-    else report('attribute', name, key, ATTRIBUTES)
+  for (const [key, value] of Object.entries(tag?.dataset ?? {}) as [string, string][]) {
+    const option = ATTRIBUTES.indexOf(key)
+    // The attribute as written: `dataset` turned `data-policy-url` into `policyUrl`.
+    if (option < 0)
+      report(
+        'attribute',
+        `data-${key.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`,
+        key,
+        ATTRIBUTES
+      )
+    else if (option < 3) services[key] = { ...services[key], id: value }
+    else config[key] = key === 'revision' && /^\d+$/.test(value) ? Number(value) : value
   }
   if (Object.keys(services).length) config.services = services
 
