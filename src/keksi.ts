@@ -116,7 +116,7 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
     doc.dispatchEvent(new CustomEvent(`keksi:${event}`, { detail }))
   }
 
-  model.$consent.listen((consent, previous) => {
+  model.store.listen((consent, previous) => {
     if (consent) emit('consent', consent)
     const granted = names.filter(name => grants(consent, name) && !grants(previous, name))
     const revoked = names.filter(name => grants(previous, name) && !grants(consent, name))
@@ -139,10 +139,8 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
   }
 
   const keksi: Keksi = {
-    get: () => model.$consent.get(),
-    accepted: model.accepted,
-    acceptAll: model.acceptAll,
-    rejectAll: model.rejectAll,
+    ...model,
+    get: () => model.store.get(),
     set(choices) {
       if (!isObject(choices)) return report('choices', 'keksi.set()', choices)
       for (const [name, on] of Object.entries(choices)) {
@@ -171,7 +169,7 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
         safely(fn, undefined)
         return () => {}
       }
-      const stop = model.$consent.listen(() => {
+      const stop = model.store.listen(() => {
         if (model.accepted(name)) {
           stop()
           safely(fn, undefined)
@@ -179,7 +177,6 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
       })
       return stop
     },
-    store: model.$consent,
     push(fn) {
       if (typeof fn === 'function') safely(fn, keksi)
       else report('function', 'keksi.push()', fn)
@@ -196,8 +193,8 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
   })
 
   for (const fn of options.queue ?? []) keksi.push(fn as (keksi: Keksi) => void)
-  ready = model.$consent.get()
+  ready = model.store.get()
   emit('ready', ready)
-  if (!model.$consent.get()) show('banner')
+  if (!model.store.get()) show('banner')
   return keksi
 }

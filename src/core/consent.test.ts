@@ -51,7 +51,7 @@ describe('before a decision', () => {
   test('there is no decision and nothing is written', () => {
     const { storage, writes } = recordingStorage()
     const consent = model(storage)
-    expect(consent.$consent.get()).toBeNull()
+    expect(consent.store.get()).toBeNull()
     expect(writes).toEqual([])
   })
 
@@ -69,7 +69,7 @@ describe('accept all and reject all', () => {
     const { storage, writes } = recordingStorage()
     const consent = model(storage)
     consent.acceptAll()
-    const decision = consent.$consent.get()
+    const decision = consent.store.get()
     expect(decision?.method).toBe('accept-all')
     expect(decision?.categories).toEqual({ necessary: true, analytics: true, embeds: true })
     expect(decision?.services).toEqual({ ga4: true, hubspot: true, hotjar: true, youtube: true })
@@ -84,7 +84,7 @@ describe('accept all and reject all', () => {
     const { storage, writes } = recordingStorage()
     const consent = model(storage)
     consent.rejectAll()
-    const decision = consent.$consent.get()
+    const decision = consent.store.get()
     expect(decision?.method).toBe('reject-all')
     expect(decision?.categories).toEqual({ necessary: true, analytics: false, embeds: false })
     expect(decision?.services).toEqual({ ga4: false, hubspot: false, hotjar: false, youtube: false })
@@ -99,7 +99,7 @@ describe('accept all and reject all', () => {
     consent.acceptAll()
     consent.rejectAll()
     expect(memory.value).toBeDefined()
-    expect(model(memoryStorage(memory.value)).$consent.get()?.method).toBe('reject-all')
+    expect(model(memoryStorage(memory.value)).store.get()?.method).toBe('reject-all')
   })
 
   test('the decision expires 182 days after it was made', () => {
@@ -112,9 +112,9 @@ describe('accept all and reject all', () => {
   test('each decision has its own id', () => {
     const consent = model()
     consent.acceptAll()
-    const first = consent.$consent.get()?.id
+    const first = consent.store.get()?.id
     consent.acceptAll()
-    const second = consent.$consent.get()?.id
+    const second = consent.store.get()?.id
     expect(first).toMatch(/^[\w-]{16}$/)
     expect(second).toMatch(/^[\w-]{16}$/)
     expect(second).not.toBe(first)
@@ -125,7 +125,7 @@ describe('set()', () => {
   test('a category switched on grants its services', () => {
     const consent = model()
     consent.set({ analytics: true })
-    const decision = consent.$consent.get()
+    const decision = consent.store.get()
     expect(decision?.method).toBe('custom')
     expect(decision?.categories).toEqual({ necessary: true, analytics: true, embeds: false })
     expect(decision?.services).toEqual({ ga4: true, hubspot: true, hotjar: true, youtube: false })
@@ -134,7 +134,7 @@ describe('set()', () => {
   test('a category switched on keeps a service named off', () => {
     const consent = model()
     consent.set({ analytics: true, hotjar: false })
-    expect(consent.$consent.get()?.services).toEqual({
+    expect(consent.store.get()?.services).toEqual({
       ga4: true,
       hubspot: true,
       hotjar: false,
@@ -146,7 +146,7 @@ describe('set()', () => {
     const consent = model()
     consent.acceptAll()
     consent.set({ analytics: false })
-    const decision = consent.$consent.get()
+    const decision = consent.store.get()
     expect(decision?.categories).toEqual({ necessary: true, analytics: false, embeds: true })
     expect(decision?.services).toEqual({ ga4: false, hubspot: false, hotjar: false, youtube: true })
   })
@@ -154,7 +154,7 @@ describe('set()', () => {
   test('a service switched on turns its category on, and only that service', () => {
     const consent = model()
     consent.set({ ga4: true })
-    const decision = consent.$consent.get()
+    const decision = consent.store.get()
     expect(decision?.categories).toEqual({ necessary: true, analytics: true, embeds: false })
     expect(decision?.services).toEqual({ ga4: true, hubspot: false, hotjar: false, youtube: false })
   })
@@ -163,7 +163,7 @@ describe('set()', () => {
     const consent = model()
     consent.acceptAll()
     consent.set({ hotjar: false })
-    const decision = consent.$consent.get()
+    const decision = consent.store.get()
     expect(decision?.categories.analytics).toBe(true)
     expect(decision?.services).toEqual({ ga4: true, hubspot: true, hotjar: false, youtube: true })
   })
@@ -172,7 +172,7 @@ describe('set()', () => {
     const consent = model()
     consent.set({ embeds: true })
     consent.set({ hubspot: true })
-    const decision = consent.$consent.get()
+    const decision = consent.store.get()
     expect(decision?.categories).toEqual({ necessary: true, analytics: true, embeds: true })
     expect(decision?.services).toEqual({ ga4: false, hubspot: true, hotjar: false, youtube: true })
   })
@@ -181,13 +181,13 @@ describe('set()', () => {
     const consent = model()
     consent.set({ analytics: true, hotjar: false })
     consent.set({ analytics: true })
-    expect(consent.$consent.get()?.services.hotjar).toBe(false)
+    expect(consent.store.get()?.services.hotjar).toBe(false)
   })
 
   test('necessary cannot be turned off', () => {
     const consent = model()
     consent.set({ necessary: false, embeds: true })
-    expect(consent.$consent.get()?.categories.necessary).toBe(true)
+    expect(consent.store.get()?.categories.necessary).toBe(true)
     expect(consent.accepted('necessary')).toBe(true)
   })
 
@@ -208,10 +208,10 @@ describe('reset()', () => {
     const consent = model(storage)
     consent.acceptAll()
     consent.reset()
-    expect(consent.$consent.get()).toBeNull()
+    expect(consent.store.get()).toBeNull()
     expect(memory.value).toBeUndefined()
     expect(consent.accepted('analytics')).toBe(false)
-    expect(model(storage).$consent.get()).toBeNull()
+    expect(model(storage).store.get()).toBeNull()
   })
 })
 
@@ -235,7 +235,7 @@ describe('a stored decision', () => {
     const value = storedValue(config, NOW - 183 * DAY, () => true)
     const { storage, writes, memory } = recordingStorage(value)
     const consent = model(storage)
-    expect(consent.$consent.get()).toBeNull()
+    expect(consent.store.get()).toBeNull()
     expect(consent.accepted('analytics')).toBe(false)
     expect(writes).toEqual([])
     expect(memory.value).toBe(value)
@@ -245,14 +245,14 @@ describe('a stored decision', () => {
     const value = storedValue(config, NOW - DAY, () => true)
     const { storage, writes } = recordingStorage(value)
     const consent = createConsentModel(configWith({ revision: 2 }), storage, () => NOW)
-    expect(consent.$consent.get()).toBeNull()
+    expect(consent.store.get()).toBeNull()
     expect(writes).toEqual([])
   })
 
   test('a tampered one is no decision', () => {
     const value = storedValue(config, NOW - DAY, () => false)
     const consent = model(memoryStorage(value.replace(/\.0\./, '.3j.')))
-    expect(consent.$consent.get()).toBeNull()
+    expect(consent.store.get()).toBeNull()
   })
 })
 
@@ -261,12 +261,12 @@ describe('decision time', () => {
     const storage = memoryStorage()
     const consent = model(storage)
     consent.set({ analytics: true, hubspot: false })
-    const decision = consent.$consent.get()
+    const decision = consent.store.get()
     expect(decision?.decidedAt).toBe('2025-01-15T12:00:00.000Z')
     expect(decision?.expiresAt).toBe(new Date(Date.UTC(2025, 0, 15, 12) + 182 * DAY).toISOString())
 
     const later = model(storage, () => NOW + 3 * DAY)
-    expect(later.$consent.get()).toEqual(decision)
+    expect(later.store.get()).toEqual(decision)
   })
 
   test('a visit does not move it', () => {
@@ -275,6 +275,6 @@ describe('decision time', () => {
     const first = storage.value
     model(storage, () => NOW + 100 * DAY)
     expect(storage.value).toBe(first)
-    expect(model(storage, () => NOW + 182 * DAY).$consent.get()).toBeNull()
+    expect(model(storage, () => NOW + 182 * DAY).store.get()).toBeNull()
   })
 })

@@ -2,10 +2,13 @@ import { atom, type ReadableAtom } from 'nanostores'
 import { createConsent as build, decode, encode } from './codec.js'
 import type { Choices, Consent, ConsentStorage, Method, ResolvedConfig } from './types.js'
 
-/** The consent model of one page: the decision store and the actions that change it. */
+/**
+ * The consent model of one page: the decision store and the actions that change it. Named as in the API, which
+ * `createKeksi` builds on it.
+ */
 export interface ConsentModel {
   /** The decision, `null` until the visitor decides. */
-  $consent: ReadableAtom<Consent | null>
+  store: ReadableAtom<Consent | null>
   accepted(name: string): boolean
   acceptAll(): void
   rejectAll(): void
@@ -54,7 +57,7 @@ export function createConsentModel(
   }
 
   return {
-    $consent,
+    store: $consent,
     accepted,
     acceptAll: () => decide('accept-all', () => true),
     rejectAll: () => decide('reject-all', () => false),
