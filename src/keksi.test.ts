@@ -544,3 +544,63 @@ describe('odd input from the page', () => {
     }
   })
 })
+
+describe('Global Privacy Control', () => {
+  /** Runs `fn` in a browser that sends (or does not send) GPC. */
+  const withGpc = (on: unknown, fn: () => void): void => {
+    Object.defineProperty(navigator, 'globalPrivacyControl', { value: on, configurable: true })
+    try {
+      fn()
+    } finally {
+      delete (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl
+    }
+  }
+
+  test('a first visit with GPC is a stored refusal of method gpc: every optional name off, no banner', () =>
+    withGpc(true, () => {
+      const { keksi, storage, ui, events } = open()
+      const consent = keksi.get()
+      expect(consent?.method).toBe('gpc')
+      for (const name of OPTIONAL) expect(keksi.accepted(name)).toBe(false)
+      expect(storage.value).toMatch(/^1\.\w+\.\w+\.g\.0\./)
+      expect(names(events)).toEqual(['consent', 'ready'])
+      expect(ui.loads).toBe(0)
+    }))
+
+  test('the visitor can still opt in, which replaces the gpc decision', () =>
+    withGpc(true, () => {
+      const { keksi } = open()
+      keksi.set({ analytics: true })
+      expect(keksi.get()?.method).toBe('custom')
+      expect(keksi.accepted('ga4')).toBe(true)
+    }))
+
+  test('a stored decision wins over GPC: an opt-in made on this site stays', () =>
+    withGpc(true, () => {
+      const { keksi } = open(stored(() => true, 'accept-all'))
+      expect(keksi.get()?.method).toBe('accept-all')
+      expect(keksi.accepted('analytics')).toBe(true)
+    }))
+
+  test('without the signal, or with anything but true, the visitor is asked', () => {
+    for (const value of [undefined, false, 'true', 1]) {
+      withGpc(value, () => {
+        const { keksi, ui } = open()
+        expect(keksi.get()).toBeNull()
+        expect(ui.loads).toBe(1)
+      })
+    }
+  })
+
+  test('gpc: false ignores the signal', () =>
+    withGpc(true, () => {
+      const ignoring = resolveConfig({ policyUrl: '/privacy', gpc: false }, builtIns, () => {})
+      const keksi = createKeksi(ignoring, {
+        storage: memoryStorage(),
+        loadUi: fakeUi().loadUi,
+        report: () => {},
+        doc: document.implementation.createHTMLDocument('')
+      })
+      expect(keksi.get()).toBeNull()
+    }))
+})

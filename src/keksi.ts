@@ -193,6 +193,9 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
   })
 
   for (const fn of options.queue ?? []) keksi.push(fn as (keksi: Keksi) => void)
+  // Global Privacy Control (SPEC §6): the browser said no for the visitor, who can still opt in from the settings.
+  const gpc = (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl === true
+  if (config.gpc && gpc && !model.store.get()) model.set({}, 'gpc')
   ready = model.store.get()
   emit('ready', ready)
   if (!model.store.get()) show('banner')

@@ -21,5 +21,6 @@ export const OPTION_KEYS = [
   'categories',
   'services',
   'texts',
-  'reloadOnRevoke'
+  'reloadOnRevoke',
+  'gpc'
 ]

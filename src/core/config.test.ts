@@ -27,6 +27,7 @@ describe('defaults', () => {
       cookieName: 'keksi',
       expiresDays: 182,
       reloadOnRevoke: true,
+      gpc: true,
       categories: [
         { name: 'necessary', services: [] },
         { name: 'analytics', services: [] },

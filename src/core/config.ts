@@ -39,7 +39,8 @@ const OPTIONS: Record<Exclude<keyof KeksiConfig, '$schema'>, (value: unknown) =>
   categories: isObject,
   services: isObject,
   texts: isObject,
-  reloadOnRevoke: value => typeof value === 'boolean'
+  reloadOnRevoke: value => typeof value === 'boolean',
+  gpc: value => typeof value === 'boolean'
 }
 
 /**
@@ -62,6 +63,7 @@ export function resolveConfig(
     cookieName: 'keksi',
     expiresDays: 182,
     reloadOnRevoke: true,
+    gpc: true,
     categories: BUILT_IN_CATEGORIES.map(name => ({ name, services: [] })),
     services: {},
     categoryTexts: {},

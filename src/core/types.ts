@@ -111,6 +111,11 @@ export interface KeksiConfig {
   texts?: Record<string, Partial<Texts>>
   /** Reload the page once after a visitor withdraws consent for a script that already ran. Default `true`. */
   reloadOnRevoke?: boolean
+  /**
+   * Honour the browser's Global Privacy Control signal: such a visitor starts with every optional category off
+   * (stored as a decision of method `gpc`, so no banner) and can still opt in from "change decision". Default `true`.
+   */
+  gpc?: boolean
 }
 
 /** What the consent logic knows of a built-in vendor (one file each in `services/`); its words are the UI's. */
@@ -149,6 +154,7 @@ export interface ResolvedConfig {
   cookieDomain?: string
   expiresDays: number
   reloadOnRevoke: boolean
+  gpc: boolean
   /** Every category, `necessary` first. */
   categories: Category[]
   services: Record<string, Service>
