@@ -2,7 +2,7 @@
 import { computed } from 'nanostores'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { allFour } from '../test/fixtures.js'
-import { createConsent, encode } from './core/codec.js'
+import { encode } from './core/codec.js'
 import { resolveConfig } from './core/config.js'
 import type { Consent, ResolvedConfig } from './core/types.js'
 import { createKeksi, type Keksi, type KeksiOptions, type UiContext, type View } from './keksi.js'
@@ -27,7 +27,7 @@ const config: ResolvedConfig = resolveConfig(
 
 /** A decision stored by an earlier page view. */
 const stored = (grant: (name: string) => boolean, method: Consent['method'] = 'custom'): string =>
-  encode(createConsent(config, 'q8Xn0pWc2LrT5vYb', NOW - DAY, method, grant), config)
+  encode(config, NOW - DAY, method, grant, 'q8Xn0pWc2LrT5vYb')
 
 /** A UI bundle that records how often it was fetched and every view it was asked to show. */
 const fakeUi = () => {

@@ -16,39 +16,51 @@ import type { Consent, Method, ResolvedConfig } from './types.js'
  * Plain `[0-9A-Za-z._-]`: nothing to URL-encode, nothing HTML-like.
  */
 const FORMAT = /^1\.([\da-z]+)\.([\da-z]+)\.([arcg])\.([\da-z]+)\.([\da-z]{3})\.([\w-]{16})$/
+/** In the order of their letters in `FORMAT`. */
 const METHODS: Method[] = ['accept-all', 'reject-all', 'custom', 'gpc']
 const DAY = 86_400_000
-/** Clocks drift; a decision from further in the future than this was not made on this device. */
-const SKEW = DAY
 
 /** FNV-1a of the names, as 3 base-36 characters. */
 const namesHash = (names: string[]): string => {
   let hash = 0x811c9dc5
   for (const char of names.join()) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193)
-  return ((hash >>> 0) % 46_656).toString(36).padStart(3, '0')
+  // 36³ added, then its leading `1` cut: the remainder padded to 3 digits.
+  return (((hash >>> 0) % 46_656) + 46_656).toString(36).slice(1)
 }
 
-/** Turns a decision into the cookie's value. */
-export function encode(consent: Consent, config: ResolvedConfig): string {
+/** 96 random bits as 16 base64url characters. */
+const randomId = (): string =>
+  btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(12)))).replace(/[+/]/g, char =>
+    char === '+' ? '-' : '_'
+  )
+
+/**
+ * Writes a decision as the cookie's value: its time in whole seconds, and a bit for each name that `grant` grants.
+ * `decode` makes it a `Consent`, so both the page and a server read a value one way.
+ */
+export function encode(
+  config: ResolvedConfig,
+  time: number,
+  method: Method,
+  grant: (name: string) => boolean | undefined,
+  id = randomId()
+): string {
   const names = consentNames(config)
-  let bits = 0
-  names.forEach((name, i) => {
-    if (consent.categories[name] || consent.services[name]) bits += 2 ** i
-  })
   return [
     1,
-    consent.revision.toString(36),
-    Math.floor(Date.parse(consent.decidedAt) / 1000).toString(36),
-    consent.method[0],
-    bits.toString(36),
+    config.revision.toString(36),
+    Math.floor(time / 1000).toString(36),
+    method[0],
+    names.reduce((bits, name, i) => (grant(name) ? bits + 2 ** i : bits), 0).toString(36),
     namesHash(names),
-    consent.id
+    id
   ].join('.')
 }
 
 /**
  * Reads the cookie's value back. Anything malformed, tampered, foreign, from another revision or expired is
- * "no decision" (`null`), never a throw (SPEC §8). A service is granted only inside a granted category.
+ * "no decision" (`null`), never a throw (SPEC §8). `necessary` is always on, and a service is granted only inside
+ * a granted category.
  */
 export function decode(value: string | undefined, config: ResolvedConfig, now: number): Consent | null {
   // `undefined` reads as the text "undefined", which does not match.
@@ -58,49 +70,32 @@ export function decode(value: string | undefined, config: ResolvedConfig, now: n
   const names = consentNames(config)
   const bits = parseInt(grants as string, 36)
   const decided = parseInt(time as string, 36) * 1000
+  const expires = decided + config.expiresDays * DAY
   if (
     parseInt(revision as string, 36) !== config.revision ||
     hash !== namesHash(names) ||
     bits >= 2 ** names.length ||
-    decided > now + SKEW ||
-    decided + config.expiresDays * DAY <= now
+    // Clocks drift, by a day at most: a decision from further in the future was not made on this device.
+    decided > now + DAY ||
+    expires <= now
   ) {
     return null
   }
-  return createConsent(
-    config,
-    id as string,
-    decided,
-    METHODS.find(name => name[0] === method) as Method,
-    // `necessary` is not among the names: its index -1 reads an even number, and the decision forces it on.
-    name => Math.floor(bits / 2 ** names.indexOf(name)) % 2 > 0
-  )
-}
-
-/**
- * Builds a consistent decision: `necessary` always on, every other name from `grant`, and a service only inside
- * a granted category.
- */
-export function createConsent(
-  config: ResolvedConfig,
-  id: string,
-  decided: number,
-  method: Method,
-  grant: (name: string) => boolean
-): Consent {
   const categories: Record<string, boolean> = {}
   const services: Record<string, boolean> = {}
+  // A name's bit; `necessary`, not among the names, reads index -1, the even 2 × bits.
+  const on = (name: string): boolean => (bits / 2 ** names.indexOf(name)) % 2 >= 1
   for (const category of config.categories) {
-    const on = category.name === 'necessary' || grant(category.name)
-    categories[category.name] = on
-    for (const service of category.services) services[service] = on && grant(service)
+    const granted = category.name === 'necessary' || on(category.name)
+    categories[category.name] = granted
+    for (const service of category.services) services[service] = granted && on(service)
   }
   return {
-    id,
+    id: id as string,
     revision: config.revision,
     decidedAt: new Date(decided).toISOString(),
-    expiresAt: new Date(decided + config.expiresDays * DAY).toISOString(),
-    method,
+    expiresAt: new Date(expires).toISOString(),
+    method: METHODS['arcg'.indexOf(method as string)] as Method,
     categories,
     services
   }

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { allFour } from '../../test/fixtures.js'
 import { builtIns } from '../services/built-ins.js'
 import { memoryStorage } from '../storage/memory-storage.js'
-import { createConsent, encode } from './codec.js'
+import { encode } from './codec.js'
 import { resolveConfig } from './config.js'
 import { createConsentModel, grants } from './consent.js'
 import type { ConsentStorage, KeksiConfig, ResolvedConfig } from './types.js'
@@ -41,7 +41,7 @@ const recordingStorage = (value?: string) => {
 
 /** A stored value as an earlier page view would have written it. */
 const storedValue = (config: ResolvedConfig, decided: number, grant: (name: string) => boolean): string =>
-  encode(createConsent(config, 'q8Xn0pWc2LrT5vYb', decided, 'custom', grant), config)
+  encode(config, decided, 'custom', grant, 'q8Xn0pWc2LrT5vYb')
 
 const config = configWith()
 const model = (storage: ConsentStorage = memoryStorage(), now = () => NOW) =>

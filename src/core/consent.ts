@@ -1,5 +1,5 @@
 import { atom, type ReadableAtom } from 'nanostores'
-import { createConsent as build, decode, encode } from './codec.js'
+import { decode, encode } from './codec.js'
 import type { Choices, Consent, ConsentStorage, Method, ResolvedConfig } from './types.js'
 
 /**
@@ -18,12 +18,6 @@ export interface ConsentModel {
   reset(): void
 }
 
-/** 96 random bits as 16 base64url characters. */
-const randomId = (): string =>
-  btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(12))))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-
 /**
  * Creates the consent model for one page. The stored decision is read once; a valid one is written back with its
  * original decision time, so browsers that cap script-set cookies (Safari: 7 days) keep it until it really
@@ -39,23 +33,17 @@ export function createConsentModel(
   storage: ConsentStorage,
   now: () => number = Date.now
 ): ConsentModel {
-  const $consent = atom<Consent | null>(decode(storage.read(), config, now()))
-
-  const store = (consent: Consent): void => {
-    storage.write(encode(consent, config), new Date(consent.expiresAt))
+  /** The decision a value holds; a valid one is (re)written, to expire when the decision does. */
+  const keep = (value: string | undefined): Consent | null => {
+    const consent = decode(value, config, now())
+    if (consent) storage.write(value as string, new Date(consent.expiresAt))
+    return consent
   }
-  const current = $consent.get()
-  if (current) store(current)
-
+  const $consent = atom(keep(storage.read()))
   const accepted = (name: string): boolean => grants($consent.get(), name)
-
-  const decide = (method: Method, grant: (name: string) => boolean): void => {
-    // Seconds: the cookie stores seconds, so the decision reads back the same after a reload.
-    const consent = build(config, randomId(), Math.floor(now() / 1000) * 1000, method, grant)
-    store(consent)
-    $consent.set(consent)
-  }
-
+  // A new decision is written, then read back as the page and a server will read it.
+  const decide = (method: Method, grant: (name: string) => boolean | undefined): void =>
+    $consent.set(keep(encode(config, now(), method, grant)))
   return {
     store: $consent,
     accepted,
@@ -65,20 +53,20 @@ export function createConsentModel(
       // Only booleans count: `keksi.set()` reports anything else, and it changes nothing.
       const next: Record<string, boolean> = {}
       for (const { name, services } of config.categories) {
-        const on = choices[name]
-        // Switching a category on grants its services unless they are named too; off revokes them.
-        const flip = typeof on === 'boolean' && on !== accepted(name)
-        let categoryOn = flip ? on : accepted(name)
+        const was = accepted(name)
+        // Switching a category (to the opposite of what it was) switches its services too, unless they are named.
+        const flip = choices[name] === !was
+        let on = was !== flip
         for (const service of services) {
           const chosen = choices[service]
-          next[service] = typeof chosen === 'boolean' ? chosen : flip ? on : accepted(service)
           // Allowing a service allows its category: a service runs only inside a granted one.
-          categoryOn ||= next[service]
+          next[service] = typeof chosen === 'boolean' ? chosen : flip ? !was : accepted(service)
+          on ||= next[service]
         }
         // `necessary` stays on whatever is chosen: the decision forces it.
-        next[name] = categoryOn
+        next[name] = on
       }
-      decide(method, name => next[name] === true)
+      decide(method, name => next[name])
     },
     reset() {
       storage.clear()

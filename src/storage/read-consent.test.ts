@@ -48,8 +48,11 @@ test('what the server reads is exactly what the cookie encodes', () => {
   const consent = readConsent(`keksi=${value}`, options, NOW)
   expect(
     encode(
-      consent!,
-      resolveConfig(options, builtIns, () => {})
+      resolveConfig(options, builtIns, () => {}),
+      Date.parse(consent!.decidedAt),
+      consent!.method,
+      name => consent!.categories[name] || consent!.services[name],
+      consent!.id
     )
   ).toBe(value)
 })
