@@ -88,9 +88,9 @@ export interface KeksiOptions {
 }
 
 /** Calls the page's code; if it throws, that is the page's bug: it is reported as the browser would, and Keksi goes on. */
-const safely = <T>(fn: (arg: T) => void, arg: T): void => {
+const safely = <T>(fn: (arg: T) => void, arg?: T): void => {
   try {
-    fn(arg)
+    fn(arg as T)
   } catch (error) {
     reportError(error)
   }
@@ -118,8 +118,11 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
 
   model.store.listen((consent, previous) => {
     if (consent) emit('consent', consent)
-    const granted = names.filter(name => grants(consent, name) && !grants(previous, name))
-    const revoked = names.filter(name => grants(previous, name) && !grants(consent, name))
+    // The names `to` grants and `from` did not (`true > false`).
+    const diff = (to?: Consent | null, from?: Consent | null): string[] =>
+      names.filter(name => grants(to, name) > grants(from, name))
+    const granted = diff(consent, previous)
+    const revoked = diff(previous, consent)
     if (granted.length || revoked.length) emit('change', { ...consent, granted, revoked })
   })
 
@@ -158,21 +161,21 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
       show('banner')
     },
     on(event, listener) {
-      const set = listeners[event] ?? new Set()
-      listeners[event] = set
+      listeners[event] ??= new Set()
+      const set = listeners[event]
       set.add(listener as (detail: unknown) => void)
       if (event === 'ready' && ready !== undefined) safely(listener, ready as KeksiEvents[typeof event])
       return () => set.delete(listener as (detail: unknown) => void)
     },
     onAccept(name, fn) {
       if (model.accepted(name)) {
-        safely(fn, undefined)
+        safely(fn)
         return () => {}
       }
       const stop = model.store.listen(() => {
         if (model.accepted(name)) {
           stop()
-          safely(fn, undefined)
+          safely(fn)
         }
       })
       return stop
@@ -195,9 +198,10 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
   for (const fn of options.queue ?? []) keksi.push(fn as (keksi: Keksi) => void)
   // Global Privacy Control (SPEC §6): the browser said no for the visitor, who can still opt in from the settings.
   const gpc = (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl === true
-  if (config.gpc && gpc && !model.store.get()) model.set({}, 'gpc')
-  ready = model.store.get()
+  if (config.gpc && gpc && !keksi.get()) model.set({}, 'gpc')
+  ready = keksi.get()
   emit('ready', ready)
-  if (!model.store.get()) show('banner')
+  // A `ready` listener may have decided.
+  if (!keksi.get()) show('banner')
   return keksi
 }
