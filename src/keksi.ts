@@ -143,7 +143,8 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
 
   const keksi: Keksi = {
     ...model,
-    get: () => model.store.get(),
+    // nanostores' methods do not use `this`.
+    get: model.store.get,
     set(choices) {
       if (!isObject(choices)) return report('choices', 'keksi.set()', choices)
       for (const [name, on] of Object.entries(choices)) {
@@ -161,23 +162,21 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
       show('banner')
     },
     on(event, listener) {
-      listeners[event] ??= new Set()
-      const set = listeners[event]
-      set.add(listener as (detail: unknown) => void)
+      const set = (listeners[event] ?? new Set()).add(listener as (detail: unknown) => void)
+      listeners[event] = set
       if (event === 'ready' && ready !== undefined) safely(listener, ready as KeksiEvents[typeof event])
       return () => set.delete(listener as (detail: unknown) => void)
     },
     onAccept(name, fn) {
-      if (model.accepted(name)) {
-        safely(fn)
-        return () => {}
-      }
-      const stop = model.store.listen(() => {
+      // Checked now and after every change; it stops at the first grant (stopping twice does nothing).
+      const check = (): void => {
         if (model.accepted(name)) {
           stop()
           safely(fn)
         }
-      })
+      }
+      const stop = model.store.listen(check)
+      check()
       return stop
     },
     push(fn) {
@@ -188,8 +187,7 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
 
   // "Change decision": any element with data-keksi-open, present now or added later (SPEC §4).
   doc.addEventListener('click', event => {
-    const target = event.target as Element | null
-    if (target?.closest?.('[data-keksi-open]')) {
+    if ((event.target as Element | null)?.closest?.('[data-keksi-open]')) {
       event.preventDefault()
       keksi.open()
     }
@@ -197,8 +195,9 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
 
   for (const fn of options.queue ?? []) keksi.push(fn as (keksi: Keksi) => void)
   // Global Privacy Control (SPEC §6): the browser said no for the visitor, who can still opt in from the settings.
-  const gpc = (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl === true
-  if (config.gpc && gpc && !keksi.get()) model.set({}, 'gpc')
+  if (config.gpc && (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl === true && !keksi.get()) {
+    model.set({}, 'gpc')
+  }
   ready = keksi.get()
   emit('ready', ready)
   // A `ready` listener may have decided.

@@ -63,10 +63,9 @@ export function encode(
  * a granted category.
  */
 export function decode(value: string | undefined, config: ResolvedConfig, now: number): Consent | null {
-  // `undefined` reads as the text "undefined", which does not match.
-  const match = FORMAT.exec(value as string)
-  if (!match) return null
-  const [, revision, time, method, grants, hash, id] = match as unknown as string[]
+  // `undefined` reads as the text "undefined", which does not match; no match leaves every field `undefined`,
+  // whose revision (NaN) is never the config's.
+  const [, revision, time, method, grants, hash, id] = FORMAT.exec(value as string) ?? []
   const names = consentNames(config)
   const bits = parseInt(grants as string, 36)
   const decided = parseInt(time as string, 36) * 1000
@@ -85,10 +84,9 @@ export function decode(value: string | undefined, config: ResolvedConfig, now: n
   const services: Record<string, boolean> = {}
   // A name's bit; `necessary`, not among the names, reads index -1, the even 2 × bits.
   const on = (name: string): boolean => (bits / 2 ** names.indexOf(name)) % 2 >= 1
-  for (const category of config.categories) {
-    const granted = category.name === 'necessary' || on(category.name)
-    categories[category.name] = granted
-    for (const service of category.services) services[service] = granted && on(service)
+  for (const { name, services: list } of config.categories) {
+    categories[name] = name === 'necessary' || on(name)
+    for (const service of list) services[service] = categories[name] && on(service)
   }
   return {
     id: id as string,

@@ -23,14 +23,13 @@ export function cookieStorage({
   domain,
   secure = location.protocol === 'https:'
 }: CookieOptions): ConsentStorage {
-  const attributes = `;path=/;samesite=lax${secure ? ';secure' : ''}${domain ? `;domain=${domain}` : ''}`
   const write = (value: string, expires: Date): void => {
     // biome-ignore lint/suspicious/noDocumentCookie: this module is the one place that writes the cookie.
-    document.cookie = `${name}=${value};expires=${expires.toUTCString()}${attributes}`
+    document.cookie = `${name}=${value};expires=${expires.toUTCString()};path=/;samesite=lax${secure ? ';secure' : ''}${domain ? `;domain=${domain}` : ''}`
   }
   return {
     // The cookie name is ours ([\w-]), so it is safe inside the pattern.
-    read: () => document.cookie.match(`(?:^|; )${name}=([^;]*)`)?.[1],
+    read: () => document.cookie.match(`(^|; )${name}=([^;]*)`)?.[2],
     write,
     clear: () => write('', new Date(0))
   }
