@@ -195,9 +195,8 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
 
   for (const fn of options.queue ?? []) keksi.push(fn as (keksi: Keksi) => void)
   // Global Privacy Control (SPEC §6): the browser said no for the visitor, who can still opt in from the settings.
-  if (config.gpc && (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl === true && !keksi.get()) {
-    model.set({}, 'gpc')
-  }
+  const gpc = (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl === true
+  if (config.gpc && gpc && !keksi.get()) model.set({}, 'gpc')
   ready = keksi.get()
   emit('ready', ready)
   // A `ready` listener may have decided.
