@@ -32,7 +32,9 @@ const minifyCss = css =>
   css
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
-    .replace(/\s*([{}:;,>])\s*/g, '$1')
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    // After a colon only: `.keksi :focus-visible` (anything focused inside) is not `.keksi:focus-visible`.
+    .replace(/: /g, ':')
     .replace(/;}/g, '}')
     .trim()
 const themes = {
