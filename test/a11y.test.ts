@@ -75,3 +75,29 @@ test('every control but links inside sentences is at least 24 by 24 px (WCAG 2.5
     )
   expect(small).toEqual([])
 })
+
+test("keyboard focus shows the theme's 3 px --keksi-focus ring, also on a page that removes outlines", async () => {
+  const { page } = await site.open('/a11y-focus', {
+    html: PAGE.replace('</head>', '<style>*:focus { outline: none !important }</style></head>')
+  })
+  await bannerShown(page)
+  const button = ui(page).locator('.keksi-banner button').first()
+  // The banner comes early in the tab order: its text's policy link, then its buttons.
+  for (
+    let tab = 0;
+    tab < 4 && !(await button.evaluate(b => (b.getRootNode() as ShadowRoot).activeElement === b));
+    tab++
+  ) {
+    await page.keyboard.press('Tab')
+  }
+  const ring = await button.evaluate(button => {
+    const root = button.getRootNode() as ShadowRoot
+    const style = getComputedStyle(button)
+    return {
+      focused: root.activeElement === button,
+      outline: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`
+    }
+  })
+  // #0b57d0, the light theme's --keksi-focus.
+  expect(ring).toEqual({ focused: true, outline: 'solid 3px rgb(11, 87, 208)' })
+})
