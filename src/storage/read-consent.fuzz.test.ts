@@ -34,13 +34,13 @@ const ALPHABET = [...'0123456789abcdefghijklmnopqrstuvwxyzABCXYZ._-+/=%; ,"\\\u0
 const randomText = (length: number): string => Array.from({ length }, () => pick(ALPHABET)).join('')
 
 const read = (value: string) => readConsent(`keksi=${value}`, options, NOW)
-const valueOf = (fields: (string | number)[]): string => fields.join('.')
+const cookieOf = (fields: (string | number)[]): string => fields.join('.')
 const seconds = (days: number): string => (Math.floor(NOW / 1000) - days * DAY).toString(36)
 const ID = 'q8Xn0pWc2LrT5vYb'
 
 /** The names check is a hash Keksi keeps to itself: of its 46,656 values, exactly one must be read. */
 const HASHES = Array.from({ length: 46_656 }, (_, i) => i.toString(36).padStart(3, '0')).filter(hash =>
-  read(valueOf([1, 1, seconds(1), 'c', '0', hash, ID]))
+  read(cookieOf([1, 1, seconds(1), 'c', '0', hash, ID]))
 )
 
 test('one names hash of 46,656 is read for this config; every other means no decision', () => {
@@ -102,7 +102,7 @@ test('12,000 random and mutated values: never a throw, never a grant the value d
   const values: string[] = []
   for (let i = 0; i < 2000; i++) values.push(randomText(Math.floor(random() * 80)))
   for (let i = 0; i < 10_000; i++) {
-    const base = valueOf([
+    const base = cookieOf([
       1,
       1,
       seconds(Math.floor(random() * 180)),
@@ -145,7 +145,7 @@ test('12,000 random and mutated values: never a throw, never a grant the value d
 
 test('a value the format documents as a decision is read as exactly the grants it holds', () => {
   for (let bits = 0; bits < 64; bits++) {
-    const value = valueOf([1, 1, seconds(3), 'c', bits.toString(36), HASHES[0] as string, ID])
+    const value = cookieOf([1, 1, seconds(3), 'c', bits.toString(36), HASHES[0] as string, ID])
     const expected = oracle(value) as Record<string, boolean>
     const consent = read(value)
     expect(consent?.categories).toEqual({
