@@ -119,6 +119,12 @@ export default [
     plugins: [ts(), minify()]
   },
   {
+    // Debug mode's audit, fetched only with `data-debug` or `debug: true`.
+    input: 'src/diagnostics/debug.ts',
+    output: { file: 'dist/keksi-debug.js', format: 'iife', name: 'keksiDebug' },
+    plugins: [ts(), minify()]
+  },
+  {
     // npm: ESM with the UI as a chunk loaded on demand; dependencies are left to the user's bundler.
     input: 'src/index.ts',
     external: [/^preact/, /^nanostores/],

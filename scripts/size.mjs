@@ -24,6 +24,8 @@ const BUDGETS = [
   { what: 'theme: dark.css', files: ['themes/dark.css'], budget: 1.2 * KB },
   { what: 'theme: auto.css', files: ['themes/auto.css'], budget: 1.3 * KB },
   { what: 'owner-mistake messages: keksi-describe.js', files: ['keksi-describe.js'], budget: 1.5 * KB },
+  // Fetched only in debug mode, by the site owner auditing their own pages.
+  { what: 'debug report: keksi-debug.js', files: ['keksi-debug.js'], budget: 1.5 * KB },
   // Each language a visitor may read besides English: fetched with the UI, so it must stay small.
   ...readdirSync(new URL('../dist/i18n', import.meta.url)).map(file => ({
     what: `language: i18n/${file}`,

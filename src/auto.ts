@@ -4,6 +4,7 @@
  * The only file with top-level effects.
  */
 import type { KeksiConfig } from './core/types.js'
+import type { debug } from './diagnostics/debug.js'
 import type { describe } from './diagnostics/describe.js'
 import type { Keksi, MountUi } from './keksi.js'
 import { reporter, start } from './start.js'
@@ -15,11 +16,13 @@ declare global {
     keksiUi?: { mount: MountUi }
     /** Set by keksi-describe.js when it has loaded. */
     keksiDescribe?: { describe: typeof describe }
+    /** Set by keksi-debug.js when it has loaded. */
+    keksiDebug?: { debug: typeof debug }
   }
 }
 
 /** The options the tag's `data-*` attributes set (`data-policy-url` is `policyUrl`, SPEC §2): services' ids first. */
-const ATTRIBUTES = ['ga4', 'hubspot', 'hotjar', 'policyUrl', 'lang', 'theme', 'revision', 'css']
+const ATTRIBUTES = ['ga4', 'hubspot', 'hotjar', 'policyUrl', 'lang', 'theme', 'revision', 'css', 'debug']
 
 // Read now: currentScript is null once this script has run, and in modules.
 const tag = (document.currentScript ??
@@ -28,7 +31,7 @@ const base = tag?.src ? new URL('.', tag.src).href : ''
 const nonce = tag?.nonce
 
 /** Loads a file from beside keksi.js; it publishes itself as `window[global]`. */
-const load = <T>(file: string, global: 'keksiUi' | 'keksiDescribe'): Promise<T> =>
+const load = <T>(file: string, global: 'keksiUi' | 'keksiDescribe' | 'keksiDebug'): Promise<T> =>
   new Promise((resolve, reject) => {
     const script = document.createElement('script')
     script.src = base + file
@@ -70,7 +73,8 @@ if ((existing as Keksi | undefined)?.onAccept) {
         ATTRIBUTES
       )
     else if (option < 3) services[key] = { ...services[key], id: value }
-    else config[key] = key === 'revision' && /^\d+$/.test(value) ? Number(value) : value
+    // `data-debug` is on by being there.
+    else config[key] = key === 'revision' && /^\d+$/.test(value) ? Number(value) : key === 'debug' || value
   }
   if (Object.keys(services).length) config.services = services
 
@@ -79,6 +83,10 @@ if ((existing as Keksi | undefined)?.onAccept) {
     {
       loadUi: () => load<{ mount: MountUi }>('keksi-ui.js', 'keksiUi').then(m => m.mount),
       loadDescribe,
+      loadDebug: () =>
+        load<{ debug: typeof debug }>('keksi-debug.js', 'keksiDebug').then(
+          m => (keksi, config) => m.debug(keksi, config, base)
+        ),
       nonce,
       queue: Array.isArray(existing) ? existing : undefined
     },

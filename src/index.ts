@@ -14,7 +14,9 @@ import { start } from './start.js'
 export function init(config: KeksiConfig = {}): Keksi {
   return start(config, {
     loadUi: () => import('./ui/mount.js').then(ui => ui.mount),
-    loadDescribe: () => import('./diagnostics/describe.js').then(words => words.describe)
+    loadDescribe: () => import('./diagnostics/describe.js').then(words => words.describe),
+    loadDebug: () =>
+      import('./diagnostics/debug.js').then(audit => (keksi, config) => audit.debug(keksi, config))
   })
 }
 

@@ -1,5 +1,5 @@
 import { consentNames, resolveConfig } from './core/config.js'
-import type { Report } from './core/types.js'
+import type { Report, ResolvedConfig } from './core/types.js'
 import type { describe } from './diagnostics/describe.js'
 import { gateMarkup } from './gate/gate-markup.js'
 import { createKeksi, type Keksi, type MountUi } from './keksi.js'
@@ -12,6 +12,8 @@ export interface StartOptions {
   loadUi: () => Promise<MountUi>
   /** Fetches the words of the owner-mistake messages, when there is a mistake to report. */
   loadDescribe: () => Promise<typeof describe>
+  /** Fetches the debug report (`data-debug`, `debug: true`). */
+  loadDebug?: () => Promise<(keksi: Keksi, config: ResolvedConfig) => void>
   /** The CSP nonce for every script Keksi inserts. */
   nonce?: string | undefined
   queue?: unknown[] | undefined
@@ -55,5 +57,10 @@ export function start(input: unknown, options: StartOptions, report = reporter(o
     nonce: options.nonce,
     reload: config.reloadOnRevoke ? () => location.reload() : undefined
   })
+  if (config.debug)
+    options.loadDebug?.().then(
+      debug => debug(keksi, config),
+      () => report('load', 'keksi-debug.js')
+    )
   return keksi
 }

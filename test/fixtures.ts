@@ -22,5 +22,6 @@ export const OPTION_KEYS = [
   'services',
   'texts',
   'reloadOnRevoke',
-  'gpc'
+  'gpc',
+  'debug'
 ]

@@ -40,7 +40,8 @@ const OPTIONS: Record<Exclude<keyof KeksiConfig, '$schema'>, (value: unknown) =>
   services: isObject,
   texts: isObject,
   reloadOnRevoke: value => typeof value === 'boolean',
-  gpc: value => typeof value === 'boolean'
+  gpc: value => typeof value === 'boolean',
+  debug: value => typeof value === 'boolean'
 }
 
 /**

@@ -116,6 +116,8 @@ export interface KeksiConfig {
    * (stored as a decision of method `gpc`, so no banner) and can still opt in from "change decision". Default `true`.
    */
   gpc?: boolean
+  /** Debug mode: a console report of the decision, what is held and released, and every resource that escaped. `data-debug`. Default `false`. */
+  debug?: boolean
 }
 
 /** What the consent logic knows of a built-in vendor (one file each in `services/`); its words are the UI's. */
@@ -155,6 +157,7 @@ export interface ResolvedConfig {
   expiresDays: number
   reloadOnRevoke: boolean
   gpc: boolean
+  debug?: boolean
   /** Every category, `necessary` first. */
   categories: Category[]
   services: Record<string, Service>

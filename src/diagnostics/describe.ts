@@ -20,6 +20,7 @@ const EXPECTED: Record<string, string> = {
   texts: 'texts per language, like { "en": { "title": "Cookies on Acme" } }',
   reloadOnRevoke: 'true or false',
   gpc: 'true or false',
+  debug: 'true or false',
   category: 'a lowercase category name (a-z, 0-9, "_", "-") holding { "title": "...", "description": "..." }',
   service:
     'a lowercase service id that is not a category name, holding an object such as { "id": "..." }; it stays blocked',

@@ -51,7 +51,8 @@ export function gateMarkup(source: GateSource, doc: Document, options: GateOptio
   const run = (blocked: HTMLScriptElement): Promise<unknown> => {
     const script = doc.createElement('script')
     for (const { name, value } of blocked.attributes) {
-      if (name !== 'type' && name !== 'data-consent' && name !== 'data-type') script.setAttribute(name, value)
+      // `data-consent` stays: the debug report and the page's own code can tell what Keksi released.
+      if (name !== 'type' && name !== 'data-type') script.setAttribute(name, value)
     }
     if (blocked.dataset.type) script.type = blocked.dataset.type
     if (options.nonce) script.nonce = options.nonce
