@@ -1,5 +1,7 @@
+import type { WritableAtom } from 'nanostores'
+import { decode } from './core/codec.js'
 import { consentNames, resolveConfig } from './core/config.js'
-import type { Report, ResolvedConfig } from './core/types.js'
+import type { Consent, Report, ResolvedConfig } from './core/types.js'
 import type { describe } from './diagnostics/describe.js'
 import { gateMarkup } from './gate/gate-markup.js'
 import { createKeksi, type Keksi, type MountUi } from './keksi.js'
@@ -38,14 +40,15 @@ export const reporter = (load: StartOptions['loadDescribe']): Report => {
 }
 
 /**
- * Validates the config, then wires the cookie, the API, the gate and the UI loader for this page.
+ * Validates the config, then wires the cookie, the API, the gate, the UI loader and the other tabs for this page.
  * Shared by the `<script>` tag (`auto.ts`) and `init()` from npm.
  */
 export function start(input: unknown, options: StartOptions, report = reporter(options.loadDescribe)): Keksi {
   const doc = options.doc ?? document
   const config = resolveConfig(input, builtIns, report)
+  const storage = cookieStorage({ name: config.cookieName, domain: config.cookieDomain })
   const keksi = createKeksi(config, {
-    storage: cookieStorage({ name: config.cookieName, domain: config.cookieDomain }),
+    storage,
     loadUi: options.loadUi,
     report,
     doc,
@@ -57,6 +60,16 @@ export function start(input: unknown, options: StartOptions, report = reporter(o
     nonce: options.nonce,
     reload: config.reloadOnRevoke ? () => location.reload() : undefined
   })
+  // The site's other open tabs (SPEC §7): a decision here is news there, which they read from the cookie they share
+  // with this one; one they send is not sent back.
+  const tabs = new BroadcastChannel(`keksi:${config.cookieName}`)
+  let told = false
+  keksi.store.listen(() => told || tabs.postMessage(0))
+  tabs.onmessage = () => {
+    told = true
+    ;(keksi.store as WritableAtom<Consent | null>).set(decode(storage.read(), config, Date.now()))
+    told = false
+  }
   if (config.debug)
     options.loadDebug?.().then(
       debug => debug(keksi, config),
