@@ -4,6 +4,7 @@
  * released (and when), and then a warning for every third-party resource the page fetched before it was allowed,
  * found through Resource Timing. Nothing of it changes what Keksi does.
  */
+import { consentNames } from '../core/config.js'
 import type { ResolvedConfig } from '../core/types.js'
 import type { Keksi } from '../keksi.js'
 
@@ -13,7 +14,7 @@ const GATED = 'script[data-consent],iframe[data-consent],img[data-consent]'
 /** A gated element as the report shows it: `<script src="…">` or `<script> inline`. */
 const describe = (element: HTMLElement): string => {
   const src = element.getAttribute('src') ?? element.dataset.src
-  return `<${element.localName}${src ? ` src="${src}"` : '> inline'}${src ? '>' : ''}`
+  return src ? `<${element.localName} src="${src}">` : `<${element.localName}> inline`
 }
 /** A moment of the page view, as the report shows it. */
 const at = (time: number): string => `${Math.round(time)} ms`
@@ -26,10 +27,7 @@ const at = (time: number): string => `${Math.round(time)} ms`
  * debug(keksi, config, 'https://cdn.example.com/keksi/')
  */
 export function debug(keksi: Keksi, config: ResolvedConfig, base?: string): void {
-  const names = [
-    ...config.categories.slice(1).map(category => category.name),
-    ...config.categories.flatMap(category => category.services)
-  ]
+  const names = consentNames(config)
   // When each name was granted, in page time: a decision stored before this page counts from its start.
   const grantedAt = new Map<string, number>()
   const consent = keksi.get()
