@@ -1,4 +1,4 @@
-import type { ServiceDefinition } from '../core/types.js'
+import type { Service, ServiceDefinition } from '../core/types.js'
 import { ga4, ga4Cookies } from './ga4.js'
 import { hotjar, hotjarCookies } from './hotjar.js'
 import { hubspot, hubspotCookies } from './hubspot.js'
@@ -14,3 +14,9 @@ export const builtInCookies: Record<string, string[]> = {
   hotjar: hotjarCookies,
   youtube: youtubeCookies
 }
+
+/** What a configured service stores: the built-in vendor's list, then the names the owner added. */
+export const cookiesOf = ({ key, cookies = [] }: Service): string[] => [
+  ...(builtInCookies[key] ?? []),
+  ...cookies
+]

@@ -1,12 +1,12 @@
 import { Fragment, h } from 'preact'
-import { consentNames } from '../core/config.js'
-import type { Choices, ResolvedConfig, Texts } from '../core/types.js'
+import type { Choices, ResolvedConfig, Service, Texts } from '../core/types.js'
 import type { Keksi } from '../keksi.js'
-import { builtInCookies } from '../services/built-ins.js'
+import { cookiesOf } from '../services/built-ins.js'
+import { Actions } from './Actions.js'
 import { RichText } from './RichText.js'
-import { Switch } from './Switch.js'
 
-interface PreferencesProps {
+/** What the banner and the preferences are drawn from: the same for both. */
+export interface ViewProps {
   keksi: Keksi
   config: ResolvedConfig
   texts: Texts
@@ -35,7 +35,7 @@ export function toggle(config: ResolvedConfig, choices: Choices, name: string, o
  * its provider, purpose and cookies, collapsed. It opens showing the current decision; nothing is pre-ticked.
  * A modal `<dialog>`: focus moves in and stays in, Escape closes it without saving.
  */
-export function Preferences({ keksi, config, texts, choices, onToggle, onClose }: PreferencesProps) {
+export function Preferences({ keksi, config, texts, choices, onToggle, onClose }: ViewProps) {
   // Keep Tab inside the dialog (WAI-ARIA APG modal dialog): wrap from the last control to the first and back.
   const trap = (event: KeyboardEvent): void => {
     if (event.key !== 'Tab') return
@@ -48,6 +48,25 @@ export function Preferences({ keksi, config, texts, choices, onToggle, onClose }
       event.preventDefault()
       ;(event.shiftKey ? last : first)?.focus()
     }
+  }
+
+  /**
+   * The switch of a category or a service (`role="switch"`, WAI-ARIA APG), named by its heading or summary; a
+   * locked one shows "on" and cannot change.
+   */
+  const toggleOf = (name: string, kind: string, locked = false) => {
+    const on = locked || !!choices[name]
+    return (
+      <button
+        type="button"
+        role="switch"
+        class="keksi-switch"
+        aria-checked={on}
+        aria-labelledby={`keksi-${kind}-${name}`}
+        disabled={locked}
+        onClick={() => onToggle(name, !on)}
+      />
+    )
   }
 
   return (
@@ -84,85 +103,70 @@ export function Preferences({ keksi, config, texts, choices, onToggle, onClose }
       </p>
       {config.categories.map(({ name, services }) => {
         const locked = name === 'necessary'
-        const text = texts.categories[name] ?? {}
+        const { title = name, description } = texts.categories[name] as Texts['categories'][string]
         return (
           <section class="keksi-category" key={name}>
             <div class="keksi-row">
               <h3 id={`keksi-category-${name}`} class="keksi-name">
-                {text.title ?? name}
+                {title}
               </h3>
               {locked && <span class="keksi-note">{texts.alwaysOn}</span>}
-              <Switch
-                on={locked || !!choices[name]}
-                labelledBy={`keksi-category-${name}`}
-                locked={locked}
-                onToggle={on => onToggle(name, on)}
-              />
+              {toggleOf(name, 'category', locked)}
             </div>
-            {text.description && (
+            {description && (
               <p class="keksi-text">
-                <RichText text={text.description} />
+                <RichText text={description} />
               </p>
             )}
             {services.map(key => {
-              const service = {
-                cookies: builtInCookies[key],
-                ...config.services[key],
-                ...texts.services[key]
-              }
+              const { name = key, provider, purpose } = texts.services[key] as Texts['services'][string]
+              // Each term with its value, when there is one.
+              const terms = [
+                [texts.provider, provider],
+                [texts.purpose, purpose],
+                [texts.cookies, cookiesOf(config.services[key] as Service).join(', ')]
+              ]
               return (
                 <div class="keksi-row keksi-service" key={key}>
                   <details>
-                    <summary id={`keksi-service-${key}`}>{service.name ?? key}</summary>
+                    <summary id={`keksi-service-${key}`}>{name}</summary>
                     <dl>
-                      {service.provider && (
-                        <>
-                          <dt>{texts.provider}</dt>
-                          <dd>{service.provider}</dd>
-                        </>
-                      )}
-                      {service.purpose && (
-                        <>
-                          <dt>{texts.purpose}</dt>
-                          <dd>{service.purpose}</dd>
-                        </>
-                      )}
-                      {!!service.cookies?.length && (
-                        <>
-                          <dt>{texts.cookies}</dt>
-                          <dd>{service.cookies.join(', ')}</dd>
-                        </>
+                      {terms.map(
+                        ([term, text]) =>
+                          text && (
+                            <>
+                              <dt>{term}</dt>
+                              <dd>{text}</dd>
+                            </>
+                          )
                       )}
                     </dl>
                   </details>
-                  <Switch
-                    on={!!choices[key]}
-                    labelledBy={`keksi-service-${key}`}
-                    onToggle={on => onToggle(key, on)}
-                  />
+                  {toggleOf(key, 'service')}
                 </div>
               )
             })}
           </section>
         )
       })}
-      <div class="keksi-actions">
-        <button
-          type="button"
-          class="keksi-button"
-          onClick={() =>
-            keksi.set(Object.fromEntries(consentNames(config).map(name => [name, !!choices[name]])))
-          }
-        >
-          {texts.save}
-        </button>
-        <button type="button" class="keksi-button" onClick={keksi.acceptAll}>
-          {texts.acceptAll}
-        </button>
-        <button type="button" class="keksi-button" onClick={keksi.rejectAll}>
-          {texts.rejectAll}
-        </button>
-      </div>
+      <Actions
+        buttons={[
+          [
+            texts.save,
+            // Every name, each on or off as its switch shows (`necessary` too: the decision keeps it on).
+            () =>
+              keksi.set(
+                Object.fromEntries(
+                  config.categories.flatMap(({ name, services }) =>
+                    [name, ...services].map(key => [key, !!choices[key]])
+                  )
+                )
+              )
+          ],
+          [texts.acceptAll, keksi.acceptAll],
+          [texts.rejectAll, keksi.rejectAll]
+        ]}
+      />
     </dialog>
   )
 }

@@ -1,40 +1,9 @@
-import { h, render } from 'preact'
+import { Fragment, h, render } from 'preact'
 import type { Choices, ResolvedConfig, Texts } from '../core/types.js'
 import type { UiContext, View } from '../keksi.js'
 import { Banner } from './Banner.js'
-import { Preferences, toggle } from './Preferences.js'
+import { Preferences, toggle, type ViewProps } from './Preferences.js'
 import { LANGUAGES, pickLanguage, textsFor } from './texts.js'
-
-interface AppProps {
-  context: UiContext
-  texts: Texts
-  view: View
-  choices: Choices
-  onToggle: (name: string, on: boolean) => void
-  show: (view: View) => void
-}
-
-function App({ context, texts, view, choices, onToggle, show }: AppProps) {
-  const { keksi, config } = context
-  return (
-    <div class="keksi">
-      {/* The banner stays under the preferences until the visitor decides: closing them is not deciding. */}
-      {(view === 'banner' || (view === 'preferences' && !keksi.get())) && (
-        <Banner keksi={keksi} texts={texts} policyUrl={config.policyUrl} />
-      )}
-      {view === 'preferences' && (
-        <Preferences
-          keksi={keksi}
-          config={config}
-          texts={texts}
-          choices={choices}
-          onToggle={onToggle}
-          onClose={() => show(keksi.get() ? null : 'banner')}
-        />
-      )}
-    </div>
-  )
-}
 
 /**
  * The stylesheet for the banner: the owner's `css`, none with `css: "none"`, or the theme's file beside the UI bundle.
@@ -52,49 +21,58 @@ export function themeUrl({ css, theme }: ResolvedConfig): string | undefined {
   return url.href
 }
 
-/**
- * Mounts the UI into an open shadow root at the start of `<body>`: first in the tab order, styles isolated both
- * ways, reachable by testing tools (SPEC §4). The theme stylesheet loads inside the shadow root; the UI stays
- * hidden until it has, so the visitor never sees it unstyled.
- */
+/** Mounts the UI at the start of `<body>`, first in the tab order; returns what shows a view. */
 export function mount(context: UiContext): (view: View) => void {
-  const { doc, config } = context
-  const host = doc.createElement('keksi-root')
-  const shadow = host.attachShadow({ mode: 'open' })
-  let lang = pickLanguage(config, doc, navigator.languages)
+  const { doc, config, keksi } = context
   const css = themeUrl(config)
-  // Hidden until the stylesheet and the language have loaded: never unstyled, never in the wrong language.
-  host.hidden = true
-  const styled = new Promise(resolve => {
-    if (!css) return resolve(0)
-    const link = doc.createElement('link')
-    link.rel = 'stylesheet'
-    link.href = css
-    link.onload = link.onerror = resolve
-    shadow.append(link)
-  })
-  const translated: Promise<Partial<Texts>> = LANGUAGES.includes(lang)
-    ? fetch(new URL(`./i18n/${lang}.json`, import.meta.url))
-        .then(response => response.json())
-        .catch(() => {
-          // Offline or blocked: English, and the markup says so too.
-          lang = 'en'
-          return {}
-        })
-    : Promise.resolve({})
-  const root = doc.createElement('div')
-  shadow.append(root)
+  let lang = pickLanguage(config, doc, navigator.languages)
   let texts: Texts | undefined
-  void translated.then(base => {
-    root.lang = lang
-    // Right-to-left scripts: Arabic, Hebrew, Persian, Urdu, Yiddish, Pashto, Sorani, Dhivehi, Sindhi, Uyghur.
-    root.dir = /^(ar|he|fa|ur|yi|ps|ckb|dv|sd|ug)(-|$)/.test(lang) ? 'rtl' : 'ltr'
+  // The texts, once the visitor's language has loaded; then the UI shows what it must.
+  const ready = (
+    LANGUAGES.includes(lang)
+      ? fetch(new URL(`./i18n/${lang}.json`, import.meta.url))
+          .then(response => response.json())
+          .catch(() => {
+            // Offline or blocked: English, and the markup says so too.
+            lang = 'en'
+            return {}
+          })
+      : Promise.resolve({})
+  ).then((base: Partial<Texts>) => {
     texts = textsFor(config, lang, context.report, base)
     draw()
   })
-  void Promise.all([styled, translated]).then(() => {
-    host.hidden = false
-  })
+
+  /**
+   * An open shadow root on `host` holding the theme stylesheet and a root element: styles isolated both ways,
+   * reachable by testing tools (SPEC §4). The host stays hidden until the stylesheet and the texts have loaded, so
+   * the visitor never sees Keksi unstyled or in the wrong language; then the root says which language, and its
+   * direction.
+   */
+  const shadowRoot = (host: HTMLElement): HTMLElement => {
+    const shadow = host.attachShadow({ mode: 'open' })
+    const root = doc.createElement('div')
+    host.hidden = true
+    root.className = 'keksi'
+    const styled = new Promise(resolve => {
+      if (!css) return resolve(0)
+      const link = doc.createElement('link')
+      link.rel = 'stylesheet'
+      link.href = css
+      link.onload = link.onerror = resolve
+      shadow.append(link)
+    })
+    shadow.append(root)
+    void Promise.all([styled, ready]).then(() => {
+      host.hidden = false
+      root.lang = lang
+      // Right-to-left scripts: Arabic, Hebrew, Persian, Urdu, Yiddish, Pashto, Sorani, Dhivehi, Sindhi, Uyghur.
+      root.dir = /^(ar|he|fa|ur|yi|ps|ckb|dv|sd|ug)(-|$)/.test(lang) ? 'rtl' : 'ltr'
+    })
+    return root
+  }
+  const host = doc.createElement('keksi-root')
+  const root = shadowRoot(host)
   const attach = (): void => doc.body.prepend(host)
   if (doc.body) attach()
   else doc.addEventListener('DOMContentLoaded', attach, { once: true })
@@ -103,28 +81,34 @@ export function mount(context: UiContext): (view: View) => void {
   let current: View = null
   let choices: Choices = {}
   let opener: HTMLElement | null = null
-  const draw = (): void =>
-    texts &&
+  const draw = (): void => {
+    if (!texts) return
+    const props: ViewProps = {
+      keksi,
+      config,
+      texts,
+      choices,
+      onToggle(name, on) {
+        choices = toggle(config, choices, name, on)
+        draw()
+      },
+      onClose: () => show(keksi.get() ? null : 'banner')
+    }
     render(
-      <App
-        context={context}
-        texts={texts}
-        view={current}
-        choices={choices}
-        onToggle={(name, on) => {
-          choices = toggle(config, choices, name, on)
-          draw()
-        }}
-        show={show}
-      />,
+      <>
+        {/* The banner stays under the preferences until the visitor decides: closing them is not deciding. */}
+        {(current === 'banner' || (current && !keksi.get())) && <Banner {...props} />}
+        {current === 'preferences' && <Preferences {...props} />}
+      </>,
       root
     )
+  }
   const show = (view: View): void => {
     if (view === current) return
     const before = current
     current = view
     if (view === 'preferences') {
-      const consent = context.keksi.get()
+      const consent = keksi.get()
       choices = { ...consent?.categories, ...consent?.services }
       const active = doc.activeElement
       opener = (active?.shadowRoot?.activeElement ?? active) as HTMLElement | null
@@ -136,14 +120,15 @@ export function mount(context: UiContext): (view: View) => void {
     else if (before) context.emit('close', { view: before })
   }
   // A decision, from the UI or from the API, closes everything.
-  context.keksi.store.listen(consent => consent && show(null))
+  keksi.store.listen(consent => consent && show(null))
   // The banner must not hide the element that has keyboard focus (WCAG 2.4.11): scroll it clear of the banner.
   doc.addEventListener('focusin', event => {
-    const banner = shadow.querySelector('.keksi-banner')
+    const banner = root.querySelector('.keksi-banner')
     const target = event.target as Element
     if (!banner || target === host) return
     const hidden = target.getBoundingClientRect().bottom - banner.getBoundingClientRect().top
     if (hidden > 0) scrollBy(0, hidden + 8)
   })
+
   return show
 }

@@ -1,4 +1,3 @@
-import { isObject } from '../core/config.js'
 import type { Report, ResolvedConfig, Texts } from '../core/types.js'
 import { en } from '../i18n/en.js'
 
@@ -15,52 +14,25 @@ export const LANGUAGES = 'bg cs da de el es et fi fr ga hr hu it lt lv mt nb nl 
  */
 export function pickLanguage(config: ResolvedConfig, doc: Document, browser: readonly string[]): string {
   const available = ['en', ...LANGUAGES, ...Object.keys(config.texts).map(lang => lang.toLowerCase())]
-  const wanted = config.lang === 'auto' ? [doc.documentElement.lang, ...browser] : [config.lang]
-  for (const tag of wanted) {
-    const lower = tag?.toLowerCase().replace(/^n[no]\b/, 'nb') ?? ''
-    const found =
-      available.find(lang => lang === lower) ?? available.find(lang => lang === lower.split('-')[0])
+  for (const tag of config.lang === 'auto' ? [doc.documentElement.lang, ...browser] : [config.lang]) {
+    const lower = `${tag}`.toLowerCase().replace(/^n[no]\b/, 'nb')
+    const found = [lower, lower.split('-')[0] as string].find(lang => available.includes(lang))
     if (found) return found
   }
   return 'en'
 }
 
-/** Copies the string fields of `given` that `allowed` names; reports anything else under `where`. */
-const strings = (
-  given: unknown,
-  allowed: string[],
-  where: string,
-  report: Report
-): Record<string, string> => {
-  const own: Record<string, string> = {}
-  if (given === undefined) return own
-  if (!isObject(given)) {
-    report('object', where, given)
-    return own
-  }
-  for (const [key, text] of Object.entries(given)) {
-    if (!allowed.includes(key)) report('unknown', `${where}.${key}`, text, allowed)
-    else if (typeof text === 'string') own[key] = text
-    else report('string', `${where}.${key}`, text)
-  }
-  return own
-}
+/** A plain object, as owner texts must be (`core/config.ts` has the same test; this one saves importing it). */
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  !!value && typeof value === 'object' && !Array.isArray(value)
 
-/** The texts of `texts.<lang>.categories` or `.services`, by name; other names and other shapes are reported. */
-const group = (given: unknown, names: string[], where: string, report: Report): Record<string, unknown> => {
-  if (given === undefined) return {}
-  if (!isObject(given)) {
-    report('object', where, given)
-    return {}
-  }
-  for (const name of Object.keys(given)) {
-    if (!names.includes(name)) report('unknown', `${where}.${name}`, given[name], names)
-  }
-  return given
-}
+/** A check of one owner text: what to keep (`undefined`: nothing, it was reported). */
+type Check = (given: unknown, where: string) => unknown
 
 const CATEGORY = ['title', 'description']
 const SERVICE = ['name', 'provider', 'purpose']
+/** The texts that are plain strings: all but `categories` and `services`. */
+const PLAIN = Object.keys(en).filter(name => typeof en[name as keyof Texts] === 'string')
 
 /**
  * The texts for one language: the built-in English, then Keksi's own translation (`base`), then the config's
@@ -73,43 +45,73 @@ export function textsFor(
   report: Report,
   base: Partial<Texts> = {}
 ): Texts {
+  /** The fields of `given` that `allowed` names, each checked by `check` (a string by default); the rest reported. */
+  const pick = (
+    given: unknown,
+    where: string,
+    allowed: string[],
+    check: Check = (text, at) => (typeof text === 'string' ? text : report('string', at, text))
+  ): Record<string, never> => {
+    const own: Record<string, unknown> = {}
+    if (isObject(given)) {
+      for (const [key, value] of Object.entries(given)) {
+        const at = `${where}.${key}`
+        const kept = allowed.includes(key) ? check(value, at) : report('unknown', at, value, allowed)
+        if (kept !== undefined) own[key] = kept
+      }
+    } else if (given !== undefined) report('object', where, given)
+    return own as Record<string, never>
+  }
+  /** Each name's words, field by field: the last layer that has one wins. */
+  const merge = (names: string[], fields: string[], ...layers: (Record<string, object> | undefined)[]) =>
+    Object.fromEntries(
+      names.map(name => [
+        name,
+        Object.fromEntries(
+          fields.map(field => [
+            field,
+            layers.reduce<unknown>(
+              (text, layer) => (layer?.[name] as Record<string, unknown> | undefined)?.[field] ?? text,
+              undefined
+            )
+          ])
+        )
+      ])
+    )
+
+  const names = config.categories.map(category => category.name)
+  const keys = Object.keys(config.services)
+  // The config's own words first: they are reported before those of `texts`.
+  const configured = Object.fromEntries(
+    names.map(name => [name, pick(config.categoryTexts[name], `categories.${name}`, CATEGORY)])
+  )
   const key = Object.keys(config.texts).find(code => code.toLowerCase() === lang)
   const where = `texts.${key}`
   const given = key ? config.texts[key] : undefined
-  const own = isObject(given) ? given : {}
+  const { categories, services: serviceTexts, ...plain } = isObject(given) ? given : {}
   if (given !== undefined && !isObject(given)) report('object', where, given)
-  const plain = Object.keys(en).filter(name => name !== 'categories' && name !== 'services')
-  const flat = Object.fromEntries(
-    Object.entries(own).filter(([name]) => name !== 'categories' && name !== 'services')
-  )
-  const texts = { ...en, ...base, ...strings(flat, plain, where, report) }
-  const ownCategories = group(
-    own.categories,
-    config.categories.map(category => category.name),
-    `${where}.categories`,
-    report
-  )
-  const ownServices = group(own.services, Object.keys(config.services), `${where}.services`, report)
-  texts.categories = {}
-  for (const { name } of config.categories) {
-    texts.categories[name] = {
-      ...en.categories[name],
-      ...base.categories?.[name],
-      ...strings(config.categoryTexts[name], CATEGORY, `categories.${name}`, report),
-      ...strings(ownCategories[name], CATEGORY, `${where}.categories.${name}`, report)
-    }
-  }
-  texts.services = {}
-  for (const service of Object.values(config.services)) {
-    const configured = Object.fromEntries(
-      SERVICE.map(field => [field, service[field as 'name']]).filter(([, text]) => text)
+  const words = (given: unknown, at: string, allowed: string[], fields: string[]) =>
+    pick(given, at, allowed, (value, at) => pick(value, at, fields))
+  return {
+    ...en,
+    ...base,
+    ...pick(plain, where, PLAIN),
+    categories: merge(
+      names,
+      CATEGORY,
+      en.categories,
+      base.categories,
+      configured,
+      words(categories, `${where}.categories`, names, CATEGORY)
+    ),
+    // The config's services hold their own name, provider and purpose, when the owner gave them.
+    services: merge(
+      keys,
+      SERVICE,
+      en.services,
+      base.services,
+      config.services,
+      words(serviceTexts, `${where}.services`, keys, SERVICE)
     )
-    texts.services[service.key] = {
-      ...en.services[service.key],
-      ...base.services?.[service.key],
-      ...configured,
-      ...strings(ownServices[service.key], SERVICE, `${where}.services.${service.key}`, report)
-    }
   }
-  return texts
 }

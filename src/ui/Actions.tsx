@@ -1,0 +1,17 @@
+import { h } from 'preact'
+
+/**
+ * The buttons that end a view, each its label and what it does: all alike, so none weighs more than another
+ * (SPEC §4).
+ */
+export function Actions({ buttons }: { buttons: [label: string, onClick: () => void][] }) {
+  return (
+    <div class="keksi-actions">
+      {buttons.map(([label, onClick]) => (
+        <button type="button" class="keksi-button" onClick={onClick}>
+          {label}
+        </button>
+      ))}
+    </div>
+  )
+}
