@@ -19,11 +19,13 @@ const ts = options =>
 // nanostores reads process.env.NODE_ENV, which does not exist in a browser.
 const production = replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': '"production"' } })
 // `toplevel` only where nothing is published: it would drop the `var keksiUi` of a named IIFE.
-const minify = (toplevel = false) =>
+const minify = (toplevel = false, properties = undefined) =>
   terser({
     ecma: 2020,
     toplevel,
     compress: { passes: 3, unsafe: true, unsafe_arrows: true, pure_getters: true },
+    // Private property names too, where `properties` lists them: names no page, DOM API or other bundle reads.
+    ...(properties && { mangle: { properties: { regex: properties } } }),
     format: { comments: false }
   })
 
@@ -101,16 +103,29 @@ export default [
   {
     // The script tag: all a returning visitor downloads.
     input: 'src/auto.ts',
-    output: { file: 'dist/keksi.js', format: 'iife', strict: false },
+    output: { file: 'dist/keksi.js', format: 'iife', strict: false, sourcemap: !!process.env.MAP },
     // ES2022 syntax (`??=`, `||=` left as written): what keksi.js calls needs that year's browsers anyway
     // (Object.hasOwn, reportError, nanostores' own `||=`).
-    plugins: [production, nodeResolve(), ts({ target: 'es2022' }), minify(true), themes, languages]
+    plugins: [
+      production,
+      nodeResolve(),
+      ts({ target: 'es2022' }),
+      minify(true, /^(loadUi|loadDescribe|loadDebug|queue|storage|names)$/),
+      themes,
+      languages
+    ]
   },
   {
     // The banner and preferences, fetched by keksi.js only when something must be shown.
     input: 'src/ui/mount.tsx',
-    output: { file: 'dist/keksi-ui.js', format: 'iife', name: 'keksiUi' },
-    plugins: [production, nodeResolve(), ts(), scriptUrl, minify()]
+    output: { file: 'dist/keksi-ui.js', format: 'iife', name: 'keksiUi', sourcemap: !!process.env.MAP },
+    plugins: [
+      production,
+      nodeResolve(),
+      ts(),
+      scriptUrl,
+      minify(false, /^(onToggle|onClose|choices|buttons)$/)
+    ]
   },
   {
     // The words of owner-mistake messages, fetched only when there is a mistake to report.
