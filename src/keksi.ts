@@ -129,7 +129,8 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
   // The UI is fetched the first time something must be shown (SPEC §10); it closes itself after a decision.
   let ui: Promise<((view: View) => void) | undefined> | undefined
   const show = (view: View): void => {
-    if (!view && !ui) return
+    // Hiding needs no UI, unless it draws the floating button.
+    if (!view && !ui && !config.floatingButton) return
     ui ??= options.loadUi().then(
       mount => mount({ keksi, config, emit, doc, report }),
       () => {
@@ -199,7 +200,8 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
   if (config.gpc && gpc && !keksi.get()) model.set({}, 'gpc')
   ready = keksi.get()
   emit('ready', ready)
-  // A `ready` listener may have decided.
-  if (!keksi.get()) show('banner')
+  // A `ready` listener may have decided. A decided visitor sees nothing, or the floating button: the UI then comes
+  // as a script of its own, which the browser fetches at low priority, without holding up the page.
+  show(keksi.get() ? null : 'banner')
   return keksi
 }

@@ -101,3 +101,25 @@ test("keyboard focus shows the theme's 3 px --keksi-focus ring, also on a page t
   // #0b57d0, the light theme's --keksi-focus.
   expect(ring).toEqual({ focused: true, outline: 'solid 3px rgb(11, 87, 208)' })
 })
+
+test('axe finds no violation in a box, a wall, or the floating button and the preferences it opens', async () => {
+  const withOptions = (options: object) =>
+    PAGE.replace(
+      '<script src',
+      `<script type="application/json" id="keksi-config">${JSON.stringify(options)}</script><script src`
+    )
+  for (const layout of ['box', 'wall']) {
+    const { page } = await site.open(`/a11y-${layout}`, { html: withOptions({ layout, theme: 'dark' }) })
+    await bannerShown(page)
+    expect(await violations(page), layout).toEqual([])
+  }
+  const { page } = await site.open('/a11y-float', { html: withOptions({ floatingButton: true }) })
+  await bannerShown(page)
+  await ui(page).getByRole('button', { name: 'Reject all' }).click()
+  const button = ui(page).getByRole('button', { name: 'Cookie settings' })
+  await button.waitFor()
+  expect(await violations(page)).toEqual([])
+  await button.click()
+  await ui(page).getByRole('dialog', { name: 'Cookie settings' }).waitFor()
+  expect(await violations(page)).toEqual([])
+})

@@ -134,7 +134,8 @@ test('the script included twice is reported once and the first stays in charge',
   expect(await messages(visit, 1)).toEqual([
     '[keksi] keksi.js: included twice; expected one Keksi tag per page. The first one stays in charge.'
   ])
-  expect(await visit.page.locator('keksi-root').count()).toBe(1)
+  // One UI: its host at the start of <body>, and its room at the end.
+  expect(await visit.page.locator('keksi-root').count()).toBe(2)
   expect(visit.thirdParty.filter(url => url.endsWith('ok.js'))).toHaveLength(1)
 })
 

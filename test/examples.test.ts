@@ -62,6 +62,9 @@ test('in Finnish: the page’s language is the banner’s', async () => {
   ])
   await page.locator('main a[data-keksi-open]').click()
   await expect.poll(() => ui(page).locator('.keksi-preferences h2').textContent()).toBe('Evästeasetukset')
+  // The config block's layout: after a decision, the floating button, in Finnish.
+  await ui(page).getByRole('dialog').getByRole('button', { name: 'Hylkää kaikki' }).click()
+  await ui(page).getByRole('button', { name: 'Evästeasetukset' }).waitFor()
 })
 
 test('plain HTML: the decision shows on the page, and "Cookie settings" reopens the preferences', async () => {

@@ -23,10 +23,18 @@ test('a visitor whose browser sends GPC gets no banner, nothing loads, and the r
 test('a GPC visitor can still opt in from "Cookie settings"; then the tags run', async () => {
   const { page } = await site.open(GATED, { init: GPC })
   await page.locator('#settings').click()
+  // The preferences say why everything is off, until the visitor decides otherwise.
+  const line = ui(page).getByText("We honoured your browser's Global Privacy Control signal", {
+    exact: false
+  })
+  await line.waitFor()
   await ui(page).getByRole('switch', { name: 'Analytics', exact: true }).click()
   await ui(page).getByRole('button', { name: 'Save choices' }).click()
   await expect.poll(() => ran(page)).toEqual(['https://stats.example.com/a.js'])
   expect(await page.evaluate('window.keksi.get().method')).toBe('custom')
+  await page.locator('#settings').click()
+  await ui(page).getByRole('dialog', { name: 'Cookie settings' }).waitFor()
+  expect(await line.count()).toBe(0)
 })
 
 test('with gpc: false, the signal is ignored and the visitor is asked', async () => {

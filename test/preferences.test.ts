@@ -229,7 +229,7 @@ test('the theme stylesheet loads from beside the UI: light by default, dark and 
   expect(await background('data-theme="auto"', 'light')).toBe('rgb(255, 255, 255)')
 })
 
-test('the banner never hides the element that has keyboard focus (WCAG 2.4.11)', async () => {
+test('the banner never hides the element that has keyboard focus, to the end of the page (WCAG 2.4.11)', async () => {
   const links = Array.from({ length: 40 }, (_, i) => `<p><a href="#l${i}" id="l${i}">Link ${i}</a></p>`).join(
     ''
   )
@@ -241,7 +241,8 @@ test('the banner never hides the element that has keyboard focus (WCAG 2.4.11)',
   const bannerTop = await ui(page)
     .locator('.keksi-banner')
     .evaluate(banner => banner.getBoundingClientRect().top)
-  for (const id of ['l5', 'l9', 'l14', 'l20']) {
+  // The last links too: the page gets room at its end to scroll them clear.
+  for (const id of ['l5', 'l9', 'l14', 'l20', 'l38', 'l39']) {
     await page.locator(`#${id}`).focus()
     const box = await page.locator(`#${id}`).evaluate(link => link.getBoundingClientRect().toJSON())
     expect(box.bottom, id).toBeLessThanOrEqual(bannerTop)

@@ -64,3 +64,26 @@ for (const { name, theme, width, rtl } of [
     expect(await ui(page).getByRole('dialog').isVisible()).toBe(true)
   })
 }
+
+// The other layouts, with the floating button a decided visitor sees.
+test('screenshots of the box and the wall layouts, and the floating button', async () => {
+  mkdirSync(OUT, { recursive: true })
+  for (const layout of ['box', 'wall']) {
+    const html = PAGE.replace(
+      '<script src',
+      `<script type="application/json" id="keksi-config">${JSON.stringify({ layout, floatingButton: true })}</script><script src`
+    )
+    const { page } = await site.open(`/shot-${layout}`, { html })
+    await page.setViewportSize({ width: 1000, height: 620 })
+    await bannerShown(page)
+    await page.screenshot({ path: `${OUT}/banner-${layout}.png` })
+    if (layout === 'box') {
+      await ui(page).getByRole('button', { name: 'Reject all' }).click()
+      await ui(page).getByRole('button', { name: 'Cookie settings' }).waitFor()
+      await page.screenshot({
+        path: `${OUT}/floating-button.png`,
+        clip: { x: 0, y: 520, width: 320, height: 100 }
+      })
+    }
+  }
+})

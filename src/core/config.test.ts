@@ -55,7 +55,10 @@ describe('defaults', () => {
       cookieDomain: 'acme.example',
       expiresDays: 395,
       texts,
-      reloadOnRevoke: false
+      reloadOnRevoke: false,
+      layout: 'box',
+      position: 'right',
+      floatingButton: true
     })
     expect(problems).toEqual([])
     expect(config).toMatchObject({
@@ -68,7 +71,10 @@ describe('defaults', () => {
       cookieDomain: 'acme.example',
       expiresDays: 395,
       texts,
-      reloadOnRevoke: false
+      reloadOnRevoke: false,
+      layout: 'box',
+      position: 'right',
+      floatingButton: true
     })
   })
 
@@ -101,6 +107,13 @@ describe('an option with a bad value', () => {
     ['css', 'javascript:alert(1)'],
     ['css', 'data:text/css,body{}'],
     ['css', 5],
+    ['layout', 'modal'],
+    ['layout', ['box']],
+    ['position', 'top'],
+    ['position', 'center'],
+    ['position', 'Left'],
+    ['position', ['left']],
+    ['floatingButton', 'true'],
     ['cookieName', 'my cookie'],
     ['cookieName', 'a;b'],
     ['cookieName', 'x'.repeat(33)],

@@ -32,6 +32,9 @@ const OPTIONS: Record<Exclude<keyof KeksiConfig, '$schema'>, (value: unknown) =>
   lang: isString,
   theme: value => THEMES.includes(value as string),
   css: value => value === 'none' || (isString(value) && isSafeUrl(value)),
+  layout: value => ['bar', 'box', 'wall'].includes(value as string),
+  position: value => ['left', 'right'].includes(value as string),
+  floatingButton: value => typeof value === 'boolean',
   cookieName: value => typeof value === 'string' && /^[\w-]{1,32}$/.test(value),
   cookieDomain: isString,
   // 395 days: the longest a consent is commonly held valid (13 months); browsers cap cookies at 400.

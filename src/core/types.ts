@@ -47,6 +47,8 @@ export interface Texts {
   provider: string
   purpose: string
   cookies: string
+  /** Shown in the preferences when the browser's Global Privacy Control signal made the decision. */
+  gpc: string
   /** Titles and descriptions of categories, by category name. */
   categories: Record<string, { title?: string; description?: string }>
   /** What visitors read of each service, by service id. */
@@ -97,6 +99,22 @@ export interface KeksiConfig {
   theme?: 'light' | 'dark' | 'auto'
   /** The URL of the stylesheet to load into the banner instead of the theme, or `none`. `data-css`. */
   css?: string
+  /**
+   * The banner's shape: `bar` (across the page), `box` (in a corner), or `wall` (centred over a dimmed page that
+   * waits for a choice: use it only where the law lets you). Default `bar`.
+   */
+  layout?: 'bar' | 'box' | 'wall'
+  /**
+   * The corner a box sits in, at the bottom of the window: `left` or `right`. Default `left`, clear of the chat
+   * launchers that sit on the right. (Nothing sits at the top: there, the page's first elements could not be
+   * scrolled clear of it when they have keyboard focus.)
+   */
+  position?: 'left' | 'right'
+  /**
+   * A small "Cookie settings" button fixed in the page's bottom-left corner once the visitor has decided. It is drawn
+   * by `keksi-ui.js`, which return views then fetch too, after the page has loaded. Default `false`.
+   */
+  floatingButton?: boolean
   /** The consent cookie's name. Default `keksi`. */
   cookieName?: string
   /** Share the decision with subdomains, e.g. `example.com`. Default: this host only. */
@@ -152,6 +170,9 @@ export interface ResolvedConfig {
   lang: string
   theme: 'light' | 'dark' | 'auto'
   css?: string
+  layout?: 'bar' | 'box' | 'wall'
+  position?: 'left' | 'right'
+  floatingButton?: boolean
   cookieName: string
   cookieDomain?: string
   expiresDays: number

@@ -10,19 +10,18 @@ export const en: Texts = {
   settings: 'Settings',
   policy: 'Privacy policy',
   preferencesTitle: 'Cookie settings',
-  preferencesDescription:
-    'Choose what you allow. Necessary cookies are always on. You can change your choice at any time.',
+  preferencesDescription: 'Choose what you allow. You can change your choice at any time.',
   save: 'Save choices',
   close: 'Close',
   alwaysOn: 'Always on',
   provider: 'Provider',
   purpose: 'Purpose',
   cookies: 'Cookies',
+  gpc: "We honoured your browser's Global Privacy Control signal: optional cookies are off.",
   categories: {
     necessary: {
       title: 'Necessary',
-      description:
-        'Needed for the site to work and to remember your cookie choice. They cannot be turned off.'
+      description: 'Needed for the site to work and to remember your cookie choice.'
     },
     analytics: {
       title: 'Analytics',

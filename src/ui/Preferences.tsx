@@ -3,6 +3,7 @@ import type { Choices, ResolvedConfig, Service, Texts } from '../core/types.js'
 import type { Keksi } from '../keksi.js'
 import { cookiesOf } from '../services/built-ins.js'
 import { Actions } from './Actions.js'
+import { Modal } from './Modal.js'
 import { RichText } from './RichText.js'
 
 /** What the banner and the preferences are drawn from: the same for both. */
@@ -36,20 +37,6 @@ export function toggle(config: ResolvedConfig, choices: Choices, name: string, o
  * A modal `<dialog>`: focus moves in and stays in, Escape closes it without saving.
  */
 export function Preferences({ keksi, config, texts, choices, onToggle, onClose }: ViewProps) {
-  // Keep Tab inside the dialog (WAI-ARIA APG modal dialog): wrap from the last control to the first and back.
-  const trap = (event: KeyboardEvent): void => {
-    if (event.key !== 'Tab') return
-    const dialog = event.currentTarget as HTMLDialogElement
-    const controls = [...dialog.querySelectorAll<HTMLElement>('button:not([disabled]),a[href],summary')]
-    const first = controls[0]
-    const last = controls[controls.length - 1]
-    const active = (dialog.getRootNode() as ShadowRoot).activeElement
-    if (event.shiftKey ? active === first : active === last) {
-      event.preventDefault()
-      ;(event.shiftKey ? last : first)?.focus()
-    }
-  }
-
   /**
    * The switch of a category or a service (`role="switch"`, WAI-ARIA APG), named by its heading or summary; a
    * locked one shows "on" and cannot change.
@@ -70,19 +57,11 @@ export function Preferences({ keksi, config, texts, choices, onToggle, onClose }
   }
 
   return (
-    <dialog
-      // Modal: the page behind is inert and focus moves in. Unmounting removes it, which closes it.
-      ref={dialog => {
-        if (dialog && !dialog.open) dialog.showModal()
-      }}
+    <Modal
       class="keksi-preferences"
       aria-labelledby="keksi-preferences-title"
       part="preferences"
-      onCancel={event => {
-        event.preventDefault()
-        onClose()
-      }}
-      onKeyDown={trap}
+      onCancel={onClose}
     >
       <div class="keksi-head">
         <h2 id="keksi-preferences-title" class="keksi-title">
@@ -101,6 +80,8 @@ export function Preferences({ keksi, config, texts, choices, onToggle, onClose }
           </>
         )}
       </p>
+      {/* The browser's Global Privacy Control signal decided for the visitor: say so (GPC-2). */}
+      {keksi.get()?.method === 'gpc' && <p class="keksi-note">{texts.gpc}</p>}
       {config.categories.map(({ name, services }) => {
         const locked = name === 'necessary'
         const { title = name, description } = texts.categories[name] as Texts['categories'][string]
@@ -167,6 +148,6 @@ export function Preferences({ keksi, config, texts, choices, onToggle, onClose }
           [texts.rejectAll, keksi.rejectAll]
         ]}
       />
-    </dialog>
+    </Modal>
   )
 }

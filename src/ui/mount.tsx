@@ -1,25 +1,11 @@
 import { Fragment, h, render } from 'preact'
-import type { Choices, ResolvedConfig, Texts } from '../core/types.js'
+import type { Choices, Texts } from '../core/types.js'
 import type { UiContext, View } from '../keksi.js'
+import { Actions } from './Actions.js'
 import { Banner } from './Banner.js'
 import { Preferences, toggle, type ViewProps } from './Preferences.js'
 import { LANGUAGES, pickLanguage, textsFor } from './texts.js'
-
-/**
- * The stylesheet for the banner: the owner's `css`, none with `css: "none"`, or the theme's file beside the UI bundle.
- * Static `new URL(..., import.meta.url)` calls: bundlers emit the three files and rewrite the URLs, and Rollup's
- * IIFE build turns `import.meta.url` into the script's own URL.
- */
-export function themeUrl({ css, theme }: ResolvedConfig): string | undefined {
-  if (css) return css === 'none' ? undefined : css
-  const url =
-    theme === 'dark'
-      ? new URL('./themes/dark.css', import.meta.url)
-      : theme === 'auto'
-        ? new URL('./themes/auto.css', import.meta.url)
-        : new URL('./themes/light.css', import.meta.url)
-  return url.href
-}
+import { themeUrl } from './theme-url.js'
 
 /** Mounts the UI at the start of `<body>`, first in the tab order; returns what shows a view. */
 export function mount(context: UiContext): (view: View) => void {
@@ -73,7 +59,14 @@ export function mount(context: UiContext): (view: View) => void {
   }
   const host = doc.createElement('keksi-root')
   const root = shadowRoot(host)
-  const attach = (): void => doc.body.prepend(host)
+  // At the end of <body>: the floating button, last in the tab order, and room to scroll the page's last elements
+  // clear of the banner (below).
+  const end = doc.createElement('keksi-root')
+  const corner = config.floatingButton && shadowRoot(end)
+  const attach = (): void => {
+    doc.body.prepend(host)
+    doc.body.append(end)
+  }
   if (doc.body) attach()
   else doc.addEventListener('DOMContentLoaded', attach, { once: true })
 
@@ -102,6 +95,14 @@ export function mount(context: UiContext): (view: View) => void {
       </>,
       root
     )
+    // The floating button, once the visitor has decided; it stays under the preferences, so focus returns to it.
+    if (corner)
+      render(
+        keksi.get() && current !== 'banner' && <Actions buttons={[[texts.preferencesTitle, keksi.open]]} />,
+        corner
+      )
+    // The room at the end of the page goes with the banner.
+    if (!root.querySelector('.keksi-banner')) end.style.cssText = ''
   }
   const show = (view: View): void => {
     if (view === current) return
@@ -121,13 +122,18 @@ export function mount(context: UiContext): (view: View) => void {
   }
   // A decision, from the UI or from the API, closes everything.
   keksi.store.listen(consent => consent && show(null))
-  // The banner must not hide the element that has keyboard focus (WCAG 2.4.11): scroll it clear of the banner.
+  // The banner must not hide the element that has keyboard focus (WCAG 2.4.11): scroll it clear of the banner,
+  // with room at the end of the page for its last elements. (A wall leaves the page inert: nothing there has focus.)
   doc.addEventListener('focusin', event => {
-    const banner = root.querySelector('.keksi-banner')
+    const banner = root.querySelector('.keksi-banner')?.getBoundingClientRect()
     const target = event.target as Element
     if (!banner || target === host) return
-    const hidden = target.getBoundingClientRect().bottom - banner.getBoundingClientRect().top
-    if (hidden > 0) scrollBy(0, hidden + 8)
+    const { bottom, left, right } = target.getBoundingClientRect()
+    // Beside a box is clear.
+    if (bottom > banner.top && right > banner.left && left < banner.right) {
+      end.style.cssText = `display:block;height:${banner.height + 16}px`
+      scrollBy(0, bottom - banner.top + 8)
+    }
   })
 
   return show

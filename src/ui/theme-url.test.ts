@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest'
 import { resolveConfig } from '../core/config.js'
 import { builtIns } from '../services/built-ins.js'
-import { themeUrl } from './mount.js'
+import { themeUrl } from './theme-url.js'
 
 const configWith = (options: object) => resolveConfig({ policyUrl: '/p', ...options }, builtIns, () => {})
 
