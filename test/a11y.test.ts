@@ -123,3 +123,48 @@ test('axe finds no violation in a box, a wall, or the floating button and the pr
   await ui(page).getByRole('dialog', { name: 'Cookie settings' }).waitFor()
   expect(await violations(page)).toEqual([])
 })
+
+test('at 200% zoom (a 1280 × 720 window) every action of the banner and the preferences can be reached', async () => {
+  // What 200% zoom does to a page: half the CSS pixels across and down, two device pixels to each.
+  const context = await site.newContext({ viewport: { width: 640, height: 360 }, deviceScaleFactor: 2 })
+  const { page } = await site.open('/a11y-zoom', { html: PAGE, context })
+  await bannerShown(page)
+  const reachable = async (scope: 'banner' | 'dialog', names: string[]) => {
+    for (const name of names) {
+      const button = (
+        scope === 'banner' ? ui(page).locator('.keksi-banner') : ui(page).getByRole('dialog')
+      ).getByRole('button', { name, exact: true })
+      await button.scrollIntoViewIfNeeded()
+      const box = await button.boundingBox()
+      expect(box!.x, name).toBeGreaterThanOrEqual(0)
+      expect(box!.x + box!.width, name).toBeLessThanOrEqual(640)
+      expect(box!.y, name).toBeGreaterThanOrEqual(0)
+      expect(box!.y + box!.height, name).toBeLessThanOrEqual(360)
+    }
+  }
+  await reachable('banner', ['Accept all', 'Reject all', 'Settings'])
+  // Nothing runs off the side: the text wraps.
+  expect(
+    await ui(page)
+      .locator('.keksi-banner')
+      .evaluate(banner => banner.scrollWidth <= banner.clientWidth)
+  ).toBe(true)
+  await ui(page).getByRole('button', { name: 'Settings' }).click()
+  await reachable('dialog', ['Close', 'Save choices', 'Accept all', 'Reject all'])
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(640)
+  await context.close()
+})
+
+test('prefers-reduced-motion: the switches move without animation', async () => {
+  const { page } = await site.open('/a11y-motion', { html: PAGE })
+  await bannerShown(page)
+  await ui(page).getByRole('button', { name: 'Settings' }).click()
+  const duration = () =>
+    ui(page)
+      .getByRole('switch')
+      .nth(1)
+      .evaluate(button => getComputedStyle(button, '::before').transitionDuration)
+  expect(await duration()).toBe('0.15s')
+  await page.emulateMedia({ reducedMotion: 'reduce' })
+  expect(await duration()).toBe('0s')
+})

@@ -4,7 +4,7 @@
  * recorded and answered by a stub, so "nothing loads before consent" is proven from what the page asked for.
  */
 import type { AddressInfo } from 'node:net'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 import { launchChromium } from '../scripts/chromium.mjs'
 import { serve } from '../scripts/serve.mjs'
@@ -14,6 +14,8 @@ export interface Site {
   origin: string
   /** Opens a page in a fresh browser context (its own cookies). */
   open(path: string, options?: OpenOptions): Promise<Visit>
+  /** A fresh browser context with these options (a viewport, a device scale factor), for `open`'s `context`. */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>
 }
 
 export interface OpenOptions {
@@ -63,7 +65,8 @@ export function useSite(): Site {
       if (options.init) await page.addInitScript(options.init)
       await page.goto(site.origin + path)
       return visit
-    }
+    },
+    newContext: options => browser.newContext(options)
   }
   beforeAll(async () => {
     server = await serve(0, pages)
