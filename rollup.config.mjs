@@ -83,12 +83,27 @@ const languages = {
 
 /**
  * In the IIFE UI, `import.meta.url` is the UI script's own URL, read once while it runs (`currentScript` is null
- * afterwards): Rollup's general stand-in for it is three times longer.
+ * afterwards): Rollup's general stand-in for it is three times longer. `import('./Preferences.js')` becomes
+ * `keksi-preferences.js`, fetched from beside the UI with the nonce keksi.js gave the UI (SPEC §5), which publishes
+ * itself as `keksiPreferences`.
  */
 const scriptUrl = {
   name: 'keksi-script-url',
   resolveImportMeta: property => (property === 'url' ? 'SCRIPT_URL' : null),
-  outputOptions: options => ({ ...options, intro: 'const SCRIPT_URL = document.currentScript.src' })
+  resolveDynamicImport: () => false,
+  renderDynamicImport: () => ({ left: 'loadPreferences(', right: ')' }),
+  outputOptions: options => ({
+    ...options,
+    intro: `const SCRIPT = document.currentScript, SCRIPT_URL = SCRIPT.src
+const loadPreferences = () => new Promise((resolve, reject) => {
+  const script = document.createElement('script')
+  script.src = new URL('keksi-preferences.js', SCRIPT_URL)
+  script.nonce = SCRIPT.nonce
+  script.onload = () => resolve(window.keksiPreferences)
+  script.onerror = reject
+  document.head.append(script)
+})`
+  })
 }
 
 /** One `keksi.d.ts` beside `keksi.mjs`, as SPEC §10 names it. */
@@ -116,16 +131,24 @@ export default [
     ]
   },
   {
-    // The banner and preferences, fetched by keksi.js only when something must be shown.
-    input: 'src/ui/mount.tsx',
+    // The banner, the floating button and what the preferences draw with, fetched by keksi.js only when something
+    // must be shown.
+    input: 'src/ui/keksi-ui.ts',
     output: { file: 'dist/keksi-ui.js', format: 'iife', name: 'keksiUi', sourcemap: !!process.env.MAP },
-    plugins: [
-      production,
-      nodeResolve(),
-      ts(),
-      scriptUrl,
-      minify(false, /^(onToggle|onClose|choices|buttons)$/)
-    ]
+    plugins: [production, nodeResolve(), ts(), scriptUrl, minify()]
+  },
+  {
+    // The preferences dialog, fetched by keksi-ui.js when a visitor opens it; it draws with keksi-ui.js's Preact.
+    input: 'src/ui/Preferences.tsx',
+    external: id => /^preact$|\/(Actions|Modal|RichText)(\.js|\.tsx)?$/.test(id),
+    output: {
+      file: 'dist/keksi-preferences.js',
+      format: 'iife',
+      name: 'keksiPreferences',
+      globals: () => 'keksiUi',
+      sourcemap: !!process.env.MAP
+    },
+    plugins: [ts(), minify()]
   },
   {
     // The words of owner-mistake messages, fetched only when there is a mistake to report.

@@ -198,7 +198,7 @@ test('open(), show() and hide() drive the UI and fire open and close', async () 
   await page.evaluate(() => (window as unknown as { keksi: { hide(): void } }).keksi.hide())
   await expect.poll(() => ui(page).locator('.keksi-banner').count()).toBe(0)
   await page.evaluate(() => (window as unknown as { keksi: { open(): void } }).keksi.open())
-  await expect(ui(page).getByRole('dialog', { name: 'Cookie settings' }).isVisible()).resolves.toBe(true)
+  await ui(page).getByRole('dialog', { name: 'Cookie settings' }).waitFor()
   expect(names(await seen(page)).filter(name => name === 'dom:open' || name === 'dom:close')).toEqual([
     'dom:open',
     'dom:close',

@@ -39,6 +39,7 @@ test('npm pack publishes the bundles, themes, languages, types, schema and licen
     'CHANGELOG.md',
     'dist/keksi.js',
     'dist/keksi-ui.js',
+    'dist/keksi-preferences.js',
     'dist/keksi-describe.js',
     'dist/keksi.mjs',
     'dist/keksi.d.ts',

@@ -72,6 +72,8 @@ test('the preferences list every category and service, none pre-ticked, necessar
   const { page } = await site.open('/prefs', { html: PAGE })
   await bannerShown(page)
   await ui(page).getByRole('button', { name: 'Settings' }).click()
+  // The dialog comes with keksi-preferences.js, fetched on this first opening.
+  await dialog(page).waitFor()
   const switches = dialog(page).getByRole('switch')
   const states = await switches.evaluateAll(all =>
     all.map(s => [

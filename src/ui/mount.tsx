@@ -3,7 +3,7 @@ import type { Choices, Texts } from '../core/types.js'
 import type { UiContext, View } from '../keksi.js'
 import { Actions } from './Actions.js'
 import { Banner } from './Banner.js'
-import { Preferences, toggle, type ViewProps } from './Preferences.js'
+import type { ViewProps } from './Preferences.js'
 import { LANGUAGES, pickLanguage, textsFor } from './texts.js'
 import { themeUrl } from './theme-url.js'
 
@@ -74,6 +74,9 @@ export function mount(context: UiContext): (view: View) => void {
   let current: View = null
   let choices: Choices = {}
   let opener: HTMLElement | null = null
+  /** The preferences dialog, fetched the first time it opens (`keksi-preferences.js`). */
+  let preferences: Promise<unknown> | undefined
+  let dialog: typeof import('./Preferences.js') | undefined
   const draw = (): void => {
     if (!texts) return
     const props: ViewProps = {
@@ -82,7 +85,7 @@ export function mount(context: UiContext): (view: View) => void {
       texts,
       choices,
       onToggle(name, on) {
-        choices = toggle(config, choices, name, on)
+        choices = (dialog as typeof import('./Preferences.js')).toggle(config, choices, name, on)
         draw()
       },
       onClose: () => show(keksi.get() ? null : 'banner')
@@ -91,7 +94,7 @@ export function mount(context: UiContext): (view: View) => void {
       <>
         {/* The banner stays under the preferences until the visitor decides: closing them is not deciding. */}
         {(current === 'banner' || (current && !keksi.get())) && <Banner {...props} />}
-        {current === 'preferences' && <Preferences {...props} />}
+        {current === 'preferences' && dialog && <dialog.Preferences {...props} />}
       </>,
       root
     )
@@ -104,7 +107,24 @@ export function mount(context: UiContext): (view: View) => void {
     // The room at the end of the page goes with the banner.
     if (!root.querySelector('.keksi-banner')) end.style.cssText = ''
   }
+  /** What was asked for last: the preferences open once their script has come, unless something else was asked since. */
+  let wanted: View = null
   const show = (view: View): void => {
+    wanted = view
+    if (view === 'preferences' && !dialog) {
+      preferences ??= import('./Preferences.js').then(
+        module => {
+          dialog = module
+        },
+        () => {
+          // Offline or blocked: what was shown stays, and a later "Cookie settings" tries again.
+          preferences = undefined
+          context.report('load', 'keksi-preferences.js')
+        }
+      )
+      void preferences.then(() => dialog && wanted === view && show(view))
+      return
+    }
     if (view === current) return
     const before = current
     current = view
