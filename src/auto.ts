@@ -30,13 +30,16 @@ const tag = (document.currentScript ??
 const base = tag?.src ? new URL('.', tag.src).href : ''
 const nonce = tag?.nonce
 
-/** Loads a file from beside keksi.js; it publishes itself as `window[global]`. */
+/**
+ * Loads a file from beside keksi.js; it publishes itself as `window[global]`. A script that runs but publishes
+ * nothing resolves `undefined`, and the caller's first property read rejects: the same failure as a network error.
+ */
 const load = <T>(file: string, global: 'keksiUi' | 'keksiDescribe' | 'keksiDebug'): Promise<T> =>
   new Promise((resolve, reject) => {
     const script = document.createElement('script')
     script.src = base + file
     if (nonce) script.nonce = nonce
-    script.onload = () => (window[global] ? resolve(window[global] as T) : reject())
+    script.onload = () => resolve(window[global] as T)
     script.onerror = reject
     document.head.append(script)
   })
@@ -58,20 +61,14 @@ if ((existing as Keksi | undefined)?.onAccept) {
     try {
       config = JSON.parse(block.textContent ?? '')
     } catch (error) {
-      report('json', '<script id="keksi-config">', (error as Error).message)
+      report('json', 'keksi-config', (error as Error).message)
     }
   }
   const services = { ...(config.services as KeksiConfig['services']) }
   for (const [key, value] of Object.entries(tag?.dataset ?? {}) as [string, string][]) {
     const option = ATTRIBUTES.indexOf(key)
-    // The attribute as written: `dataset` turned `data-policy-url` into `policyUrl`.
-    if (option < 0)
-      report(
-        'attribute',
-        `data-${key.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`,
-        key,
-        ATTRIBUTES
-      )
+    // As `dataset` names it (`policyUrl`): the message file writes it back as the page has it (`data-policy-url`).
+    if (option < 0) report('attribute', key, undefined, ATTRIBUTES)
     else if (option < 3) services[key] = { ...services[key], id: value }
     // `data-debug` is on by being there.
     else config[key] = key === 'revision' && /^\d+$/.test(value) ? Number(value) : key === 'debug' || value
@@ -85,7 +82,9 @@ if ((existing as Keksi | undefined)?.onAccept) {
       loadDescribe,
       loadDebug: () =>
         load<{ debug: typeof debug }>('keksi-debug.js', 'keksiDebug').then(
-          m => (keksi, config) => m.debug(keksi, config, base)
+          ({ debug }) =>
+            (keksi, config) =>
+              debug(keksi, config, base)
         ),
       nonce,
       queue: Array.isArray(existing) ? existing : undefined

@@ -35,16 +35,14 @@ describe('what an owner reads for each mistake', () => {
   })
 
   test('an unknown attribute suggests the nearest attribute in kebab-case', () => {
-    expect(sentence('attribute', 'data-polcy-url', 'polcyUrl', ATTRIBUTES)).toBe(
+    expect(sentence('attribute', 'polcyUrl', undefined, ATTRIBUTES)).toBe(
       'data-polcy-url: unknown attribute on the Keksi tag; did you mean data-policy-url?'
     )
-    expect(sentence('attribute', 'data-hub-spot', 'hubSpot', ATTRIBUTES)).toContain(
-      'did you mean data-hubspot?'
-    )
+    expect(sentence('attribute', 'hubSpot', undefined, ATTRIBUTES)).toContain('did you mean data-hubspot?')
   })
 
   test('an unknown attribute with nothing near it lists the attributes in kebab-case', () => {
-    const text = sentence('attribute', 'data-tracking-mode', 'trackingMode', ATTRIBUTES)
+    const text = sentence('attribute', 'trackingMode', undefined, ATTRIBUTES)
     expectOneLineAbout(text, 'data-tracking-mode')
     expect(text).toContain('data-ga4, data-hubspot, data-hotjar, data-policy-url, data-lang')
   })
@@ -90,7 +88,7 @@ describe('what an owner reads for each mistake', () => {
   })
 
   test('bad JSON in the config block shows the parser message', () => {
-    const text = sentence('json', '<script id="keksi-config">', 'Unexpected token } in JSON at position 12')
+    const text = sentence('json', 'keksi-config', 'Unexpected token } in JSON at position 12')
     expectOneLineAbout(text, '<script id="keksi-config">')
     expect(text).toContain('Unexpected token } in JSON at position 12')
     expect(text).toContain('expected a JSON object of options')
@@ -168,7 +166,9 @@ describe('what an owner reads for each mistake', () => {
     for (const code of codes) {
       const at = code === 'missing' ? 'policyUrl' : 'somewhere'
       const text = sentence(code, at, 'something', ['a', 'b'])
-      expectOneLineAbout(text, at)
+      // An attribute as the page writes it (`at` is the dataset's name), the config block by its id.
+      const subject = { attribute: `data-${at}`, json: `<script id="${at}">` }[code] ?? at
+      expectOneLineAbout(text, subject)
       // The fallback would print the bare code as what was expected.
       expect(text, code).not.toMatch(new RegExp(`expected ${code}( for one of|\\.$)`))
     }

@@ -87,10 +87,10 @@ export function describe(code: string, at: string, found?: unknown, known: strin
       return `${at}: unknown option; ${guess ? `did you mean "${guess.replace(/.*\./, '')}"?` : `expected one of ${list}.`}`
     }
     case 'attribute': {
-      // `found` is the option the attribute would set; the attributes are named in kebab-case.
+      // `at` is the attribute as `dataset` names it (`policyUrl`); the page has it in kebab-case, as do the others.
       const kebab = (name: string) => `data-${name.replace(/[A-Z]/g, upper => `-${upper.toLowerCase()}`)}`
-      const guess = nearest(String(found), known)
-      return `${at}: unknown attribute on the Keksi tag; ${guess ? `did you mean ${kebab(guess)}?` : `expected one of ${known.map(kebab).join(', ')}.`}`
+      const guess = nearest(at, known)
+      return `${kebab(at)}: unknown attribute on the Keksi tag; ${guess ? `did you mean ${kebab(guess)}?` : `expected one of ${known.map(kebab).join(', ')}.`}`
     }
     case 'missing':
       return 'policyUrl: missing; expected the URL of your privacy policy, e.g. data-policy-url="/privacy". The banner has no policy link.'
@@ -105,7 +105,8 @@ export function describe(code: string, at: string, found?: unknown, known: strin
     case 'consent':
       return `${at}: unknown category or service ${shown(found)}, expected one of ${list}; it stays blocked.`
     case 'json':
-      return `${at}: invalid JSON (${String(found)}); expected a JSON object of options. The defaults apply.`
+      // `at` is the block's id.
+      return `<script id="${at}">: invalid JSON (${String(found)}); expected a JSON object of options. The defaults apply.`
     case 'twice':
       return `${at}: included twice; expected one Keksi tag per page. The first one stays in charge.`
     case 'global':
