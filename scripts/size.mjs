@@ -21,7 +21,7 @@ const BUDGETS = [
   // Not a budget of SPEC.md's, which bounds the first view below; this one makes the UI's share of it visible.
   { what: 'UI: keksi-ui.js (with English)', files: ['keksi-ui.js'], budget: 7.2 * KB },
   // Fetched by the UI when a visitor opens the preferences; most visitors answer the banner and never do.
-  { what: 'preferences: keksi-preferences.js', files: ['keksi-preferences.js'], budget: 1.2 * KB },
+  { what: 'preferences: keksi-preferences.js', files: ['keksi-preferences.js'], budget: 1.75 * KB },
   { what: 'theme: light.css', files: ['themes/light.css'], budget: 1.2 * KB },
   { what: 'theme: dark.css', files: ['themes/dark.css'], budget: 1.2 * KB },
   { what: 'theme: auto.css', files: ['themes/auto.css'], budget: 1.3 * KB },

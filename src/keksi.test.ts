@@ -34,14 +34,14 @@ const fakeUi = () => {
   const ui = {
     loads: 0,
     fail: false,
-    views: [] as View[],
+    views: [] as (View | undefined)[],
     context: undefined as UiContext | undefined,
     loadUi: async () => {
       ui.loads++
       if (ui.fail) throw new Error('offline')
       return (context: UiContext) => {
         ui.context = context
-        return (view: View) => {
+        return (view?: View) => {
           ui.views.push(view)
         }
       }
@@ -241,7 +241,7 @@ describe('set()', () => {
     keksi.set({ analytics: 'yes', marketing: true, ga4: true } as never)
     expect(problems).toEqual([
       ['choice', 'keksi.set(): analytics', 'yes', undefined],
-      ['name', 'keksi.set(): marketing', 'marketing', NAMES]
+      ['name', 'keksi.set()', 'marketing', NAMES]
     ])
     expect(keksi.accepted('ga4')).toBe(true)
     expect(keksi.accepted('hubspot')).toBe(false)

@@ -73,8 +73,17 @@ export interface UiContext {
   report: Report
 }
 
-/** Mounts the UI (what `keksi-ui.js` provides); returns the function that shows a view or hides it all. */
-export type MountUi = (context: UiContext) => (view: View) => void
+/**
+ * Mounts the UI (what `keksi-ui.js` provides); returns the function that shows a view or hides it all, or, given
+ * nothing, draws what the page needs besides (the placeholders of embeds held back) and leaves the view as it is.
+ */
+export type MountUi = (context: UiContext) => (view?: View) => void
+
+/** Keksi as `start` composes it: the API, and what the gate calls for the placeholders of the embeds it holds back. */
+export interface KeksiParts extends Keksi {
+  /** Draws the placeholders of embeds held back, fetching the UI if need be; what is shown stays. */
+  redraw(): void
+}
 
 export interface KeksiOptions {
   storage: ConsentStorage
@@ -103,7 +112,7 @@ const safely = <T>(fn: (arg: T) => void, arg?: T): void => {
  * @example
  * const keksi = createKeksi(resolveConfig(config, builtIns, report), { storage, loadUi, report, doc: document })
  */
-export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keksi {
+export function createKeksi(config: ResolvedConfig, options: KeksiOptions): KeksiParts {
   const { doc, report } = options
   const model: ConsentModel = createConsentModel(config, options.storage, options.now)
   const names = ['necessary', ...consentNames(config)]
@@ -127,10 +136,16 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
   })
 
   // The UI is fetched the first time something must be shown (SPEC §10); it closes itself after a decision.
-  let ui: Promise<((view: View) => void) | undefined> | undefined
-  const show = (view: View): void => {
-    // Hiding needs no UI, unless it draws the floating button.
-    if (!view && !ui && !config.floatingButton) return
+  let ui: Promise<((view?: View) => void) | undefined> | undefined
+  const show = (view?: View): void => {
+    // Hiding needs no UI, unless it draws the floating button or the placeholders of embeds held back (SPEC §5).
+    if (
+      !view &&
+      !ui &&
+      !config.floatingButton &&
+      !doc.querySelector('iframe[data-consent][data-src]:not([src])')
+    )
+      return
     ui ??= options.loadUi().then(
       mount => mount({ keksi, config, emit, doc, report }),
       () => {
@@ -142,14 +157,14 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
     void ui.then(setView => setView?.(view))
   }
 
-  const keksi: Keksi = {
+  const keksi: KeksiParts = {
     ...model,
     // nanostores' methods do not use `this`.
     get: model.store.get,
     set(choices) {
       if (!isObject(choices)) return report('choices', 'keksi.set()', choices)
       for (const [name, on] of Object.entries(choices)) {
-        if (!names.includes(name)) report('name', `keksi.set(): ${name}`, name, names)
+        if (!names.includes(name)) report('name', 'keksi.set()', name, names)
         else if (typeof on !== 'boolean') report('choice', `keksi.set(): ${name}`, on)
       }
       // The model takes the booleans of known names and leaves the rest.
@@ -158,6 +173,7 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
     open: () => show('preferences'),
     show: () => show('banner'),
     hide: () => show(null),
+    redraw: () => show(),
     reset() {
       model.reset()
       show('banner')

@@ -6,6 +6,7 @@ import type { describe } from './diagnostics/describe.js'
 import { gateMarkup } from './gate/gate-markup.js'
 import { createKeksi, type Keksi, type MountUi } from './keksi.js'
 import { builtIns } from './services/built-ins.js'
+import { privacyEnhanced } from './services/youtube.js'
 import { cookieStorage } from './storage/cookie-storage.js'
 
 /** How the host environment provides what Keksi cannot know by itself. */
@@ -15,7 +16,7 @@ export interface StartOptions {
   /** Fetches the words of the owner-mistake messages, when there is a mistake to report. */
   loadDescribe: () => Promise<typeof describe>
   /** Fetches the debug report (`data-debug`, `debug: true`). */
-  loadDebug?: () => Promise<(keksi: Keksi, config: ResolvedConfig) => void>
+  loadDebug: () => Promise<(keksi: Keksi, config: ResolvedConfig) => void>
   /** The CSP nonce for every script Keksi inserts. */
   nonce?: string | undefined
   queue?: unknown[] | undefined
@@ -58,7 +59,9 @@ export function start(input: unknown, options: StartOptions, report = reporter(o
     names: consentNames(config),
     report,
     nonce: options.nonce,
-    reload: config.reloadOnRevoke ? () => location.reload() : undefined
+    reload: config.reloadOnRevoke ? () => location.reload() : undefined,
+    hold: keksi.redraw,
+    src: privacyEnhanced
   })
   // The site's other open tabs (SPEC §7): a decision here is news there, which they read from the cookie they share
   // with this one; one they send is not sent back.
@@ -71,7 +74,7 @@ export function start(input: unknown, options: StartOptions, report = reporter(o
     told = false
   }
   if (config.debug)
-    options.loadDebug?.().then(
+    options.loadDebug().then(
       debug => debug(keksi, config),
       () => report('load', 'keksi-debug.js')
     )

@@ -13,9 +13,9 @@ const PAGE = pageWith({
 })
 
 /** axe-core's WCAG 2.0–2.2 A and AA rules (and best practices) over the page, Keksi's open shadow root included. */
-const violations = async (page: Page) => {
+const violations = async (page: Page, include = 'keksi-root') => {
   await page.addScriptTag({ content: AXE })
-  return page.evaluate(async () => {
+  return page.evaluate(async include => {
     const axe = (
       window as unknown as {
         axe: {
@@ -27,7 +27,7 @@ const violations = async (page: Page) => {
       }
     ).axe
     const result = await axe.run(
-      { include: [['keksi-root']] },
+      { include: [[include]] },
       {
         runOnly: {
           type: 'tag',
@@ -36,7 +36,7 @@ const violations = async (page: Page) => {
       }
     )
     return result.violations.map(v => `${v.id}: ${JSON.stringify(v.nodes.map(n => n.target))}`)
-  })
+  }, include)
 }
 
 for (const theme of ['light', 'dark']) {
@@ -168,3 +168,18 @@ test('prefers-reduced-motion: the switches move without animation', async () => 
   await page.emulateMedia({ reducedMotion: 'reduce' })
   expect(await duration()).toBe('0s')
 })
+
+for (const theme of ['light', 'dark']) {
+  test(`axe finds no violation in the placeholder of an embed held back (${theme})`, async () => {
+    const { page } = await site.open(`/a11y-embed-${theme}`, {
+      html: pageWith({
+        attributes: `data-theme="${theme}" data-policy-url="/privacy"`,
+        head: '<script type="application/json" id="keksi-config">{ "services": { "youtube": {} } }</script>',
+        body: '<main><h1>A video</h1><iframe data-consent="youtube" data-src="https://www.youtube.com/embed/x" title="Product demo" width="560" height="315"></iframe></main>'
+      })
+    })
+    await bannerShown(page)
+    await page.locator('keksi-embed').getByRole('group', { name: 'Product demo' }).waitFor()
+    expect(await violations(page, 'keksi-embed')).toEqual([])
+  })
+}

@@ -68,10 +68,16 @@ test('in Finnish: the page’s language is the banner’s', async () => {
 })
 
 test('plain HTML: the decision shows on the page, and "Cookie settings" reopens the preferences', async () => {
-  const { page } = await site.open('/examples/plain/')
+  const { page, thirdParty } = await site.open('/examples/plain/')
   await bannerShown(page)
   await ui(page).getByRole('button', { name: 'Reject all' }).click()
   await expect.poll(() => page.locator('#state').textContent()).toContain('analytics: no')
+  await expect.poll(() => page.locator('#state').textContent()).toContain('youtube: no')
+  // The video waits behind its placeholder, which plays it this once from the privacy-enhanced domain.
+  const video = page.locator('keksi-embed').getByRole('group', { name: 'Big Buck Bunny' })
+  expect(thirdParty).toEqual([])
+  await video.getByRole('button', { name: 'Load video' }).click()
+  await expect.poll(() => thirdParty).toEqual(['https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ'])
   await page.getByRole('link', { name: 'Cookie settings' }).click()
   await ui(page).getByRole('dialog', { name: 'Cookie settings' }).waitFor()
   expect(page.url()).toMatch(/\/examples\/plain\/$/)

@@ -95,7 +95,8 @@ test('the preferences list every category and service, none pre-ticked, necessar
   expect(await ga4.getAttribute('open')).toBeNull()
   await ga4.locator('summary').click()
   expect(await ga4.textContent()).toContain('Google Ireland Ltd.')
-  expect(await ga4.textContent()).toContain('_ga')
+  // Each cookie with its lifetime.
+  expect(await ga4.textContent()).toContain('_ga (2 years), _ga_* (2 years), _gid (1 day), _gat* (1 minute)')
 })
 
 test('saving choices per service loads only the chosen service', async () => {

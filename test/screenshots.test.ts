@@ -87,3 +87,23 @@ test('screenshots of the box and the wall layouts, and the floating button', asy
     }
   }
 })
+
+// A YouTube video held back: its placeholder stands where it will play.
+test('screenshot of the placeholder of a video held back', async () => {
+  mkdirSync(OUT, { recursive: true })
+  const html = PAGE.replace(
+    '<p>The page behind the banner.</p>',
+    '<iframe data-consent="youtube" data-src="https://www.youtube.com/embed/VIDEO_ID" title="Product demo" width="560" height="315"></iframe>'
+  ).replace(
+    '<script src',
+    '<script type="application/json" id="keksi-config">{ "services": { "youtube": {} } }</script><script src'
+  )
+  const { page, thirdParty } = await site.open('/shot-embed', { html })
+  await page.setViewportSize({ width: 640, height: 480 })
+  await bannerShown(page)
+  await ui(page).getByRole('button', { name: 'Reject all' }).click()
+  const placeholder = page.locator('keksi-embed')
+  await placeholder.getByRole('group', { name: 'Product demo' }).waitFor()
+  await placeholder.screenshot({ path: `${OUT}/placeholder.png` })
+  expect(thirdParty).toEqual([])
+})

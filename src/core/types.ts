@@ -47,8 +47,18 @@ export interface Texts {
   provider: string
   purpose: string
   cookies: string
+  /** The lifetime of a cookie deleted when the browser closes, shown after its name. */
+  session: string
   /** Shown in the preferences when the browser's Global Privacy Control signal made the decision. */
   gpc: string
+  /** On the placeholder of an embed held back, under its title and provider. */
+  embedNote: string
+  /** The placeholder's button that loads a video this once. */
+  loadVideo: string
+  /** The same button for an embed that is not a video. */
+  load: string
+  /** The placeholder's button that allows the embed's service (or category) from now on. */
+  alwaysAllow: string
   /** Titles and descriptions of categories, by category name. */
   categories: Record<string, { title?: string; description?: string }>
   /** What visitors read of each service, by service id. */
@@ -76,7 +86,11 @@ export interface ServiceConfig {
   provider?: string
   /** What it is used for, in a sentence. */
   purpose?: string
-  /** The cookies it sets (names or `prefix*` patterns), listed for visitors in the preferences. */
+  /**
+   * The cookies it sets, listed for visitors in the preferences: each a name or `prefix*` pattern, optionally
+   * followed by its lifetime (`2y`, `13mo`, `30d`, `12h`, `30min` or `session`), shown in the visitor's language:
+   * `["_pk_id* 13mo", "_pk_ses* 30min"]`.
+   */
   cookies?: string[]
 }
 

@@ -14,6 +14,10 @@ export interface GateOptions {
   report: Report
   /** Called when consent for a script that already ran is withdrawn; leave out to keep the page as it is. */
   reload?: (() => void) | undefined
+  /** Called for every embed held back: its placeholder is someone else's to draw. */
+  hold: () => void
+  /** The URL an embed really loads, for its `data-src` (YouTube's privacy-enhanced domain, SPEC §5). */
+  src: (url: string) => string
 }
 
 const BLOCKED =
@@ -73,9 +77,11 @@ export function gateMarkup(source: GateSource, doc: Document, options: GateOptio
     do {
       again = false
       for (const element of doc.querySelectorAll<HTMLElement>(BLOCKED)) {
-        if (!element.isConnected || !allowed(element)) continue
-        if (element instanceof HTMLScriptElement) await run(element)
-        else element.setAttribute('src', element.dataset.src as string)
+        if (!element.isConnected) continue
+        if (!allowed(element)) {
+          if (element.localName === 'iframe') options.hold()
+        } else if (element instanceof HTMLScriptElement) await run(element)
+        else element.setAttribute('src', options.src(element.dataset.src as string))
       }
     } while (again)
     running = false

@@ -1,7 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { LANGUAGES } from '../ui/texts.js'
-import { en } from './en.js'
+import { english } from './en.js'
+
+/** Every English text: what each translation must say. */
+const en = english()
 
 /** Every language file Keksi ships, parsed. */
 const files = Object.fromEntries(

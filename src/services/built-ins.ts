@@ -7,7 +7,11 @@ import { youtube, youtubeCookies } from './youtube.js'
 /** Every vendor Keksi knows by id alone (SPEC §3). */
 export const builtIns: Record<string, ServiceDefinition> = { ga4, hubspot, hotjar, youtube }
 
-/** The cookies of each built-in vendor, kept apart so that only the code that needs them downloads them. */
+/**
+ * The cookies of each built-in vendor, each its name (or `prefix*`) and lifetime, as the vendor documents them:
+ * `_ga 2y`, `__hssc 30min`, `__hssrc session` (see `cookieLabel`). Kept apart so that only the code that needs them
+ * (the preferences) downloads them.
+ */
 export const builtInCookies: Record<string, string[]> = {
   ga4: ga4Cookies,
   hubspot: hubspotCookies,

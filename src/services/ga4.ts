@@ -7,4 +7,4 @@ export const ga4: ServiceDefinition = {
 }
 
 /** The cookies ga4 sets: listed for visitors, cleared on withdrawal. */
-export const ga4Cookies: string[] = ['_ga', '_ga_*', '_gid', '_gat*']
+export const ga4Cookies: string[] = ['_ga 2y', '_ga_* 2y', '_gid 1d', '_gat* 1min']

@@ -8,9 +8,10 @@ export const hotjar: ServiceDefinition = {
 
 /** The cookies hotjar sets: listed for visitors, cleared on withdrawal. */
 export const hotjarCookies: string[] = [
-  '_hjSessionUser_*',
-  '_hjSession_*',
-  '_hjFirstSeen',
-  '_hjAbsoluteSessionInProgress',
+  '_hjSessionUser_* 365d',
+  '_hjSession_* 30min',
+  '_hjFirstSeen 30min',
+  '_hjAbsoluteSessionInProgress 30min',
+  // Any other Hotjar cookie, whose lifetimes vary.
   '_hj*'
 ]

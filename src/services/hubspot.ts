@@ -7,4 +7,10 @@ export const hubspot: ServiceDefinition = {
 }
 
 /** The cookies hubspot sets: listed for visitors, cleared on withdrawal. */
-export const hubspotCookies: string[] = ['__hstc', 'hubspotutk', '__hssc', '__hssrc', 'messagesUtk']
+export const hubspotCookies: string[] = [
+  '__hstc 6mo',
+  'hubspotutk 6mo',
+  '__hssc 30min',
+  '__hssrc session',
+  'messagesUtk 6mo'
+]

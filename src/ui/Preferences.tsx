@@ -11,6 +11,8 @@ export interface ViewProps {
   keksi: Keksi
   config: ResolvedConfig
   texts: Texts
+  /** The language of `texts`. */
+  lang: string
   /** The switches' state, not yet saved. */
   choices: Choices
   onToggle: (name: string, on: boolean) => void
@@ -31,12 +33,40 @@ export function toggle(config: ResolvedConfig, choices: Choices, name: string, o
   return next
 }
 
+const UNITS: Record<string, string> = { y: 'year', mo: 'month', d: 'day', h: 'hour', min: 'minute' }
+
+/**
+ * A cookie as visitors read it: `_ga 2y` is "_ga (2 years)" in English, "_ga (2 vuotta)" in Finnish (the browser's
+ * own words for the unit); `__hssrc session` is "__hssrc (session)". A name alone, or anything else, stays as written.
+ *
+ * @example
+ * cookieLabel('_pk_ses* 30min', 'en', 'session') // '_pk_ses* (30 minutes)'
+ */
+export function cookieLabel(cookie: string, lang: string, session: string): string {
+  const [, name, count, unit = ''] = /^(\S+) (?:session|(\d+)(y|mo|d|h|min))$/.exec(cookie) ?? []
+  if (!name) return cookie
+  const format = (locale: string): string =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: UNITS[unit], unitDisplay: 'long' }).format(
+      Number(count)
+    )
+  let lifetime = session
+  if (count) {
+    try {
+      lifetime = format(lang)
+    } catch {
+      // An owner's language tag that is not a valid locale.
+      lifetime = format('en')
+    }
+  }
+  return `${name} (${lifetime})`
+}
+
 /**
  * The preferences dialog (SPEC §4): each category with its switch (`necessary` on and locked), each service with
  * its provider, purpose and cookies, collapsed. It opens showing the current decision; nothing is pre-ticked.
  * A modal `<dialog>`: focus moves in and stays in, Escape closes it without saving.
  */
-export function Preferences({ keksi, config, texts, choices, onToggle, onClose }: ViewProps) {
+export function Preferences({ keksi, config, texts, lang, choices, onToggle, onClose }: ViewProps) {
   /**
    * The switch of a category or a service (`role="switch"`, WAI-ARIA APG), named by its heading or summary; a
    * locked one shows "on" and cannot change.
@@ -105,7 +135,12 @@ export function Preferences({ keksi, config, texts, choices, onToggle, onClose }
               const terms = [
                 [texts.provider, provider],
                 [texts.purpose, purpose],
-                [texts.cookies, cookiesOf(config.services[key] as Service).join(', ')]
+                [
+                  texts.cookies,
+                  cookiesOf(config.services[key] as Service)
+                    .map(cookie => cookieLabel(cookie, lang, texts.session))
+                    .join(', ')
+                ]
               ]
               return (
                 <div class="keksi-row keksi-service" key={key}>
@@ -151,3 +186,5 @@ export function Preferences({ keksi, config, texts, choices, onToggle, onClose }
     </Modal>
   )
 }
+
+export { enPreferences } from '../i18n/en.js'

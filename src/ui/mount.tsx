@@ -1,18 +1,22 @@
 import { Fragment, h, render } from 'preact'
 import type { Choices, Texts } from '../core/types.js'
+import { en } from '../i18n/en.js'
 import type { UiContext, View } from '../keksi.js'
 import { Actions } from './Actions.js'
 import { Banner } from './Banner.js'
+import { Placeholder } from './Placeholder.js'
 import type { ViewProps } from './Preferences.js'
 import { LANGUAGES, pickLanguage, textsFor } from './texts.js'
 import { themeUrl } from './theme-url.js'
 
 /** Mounts the UI at the start of `<body>`, first in the tab order; returns what shows a view. */
-export function mount(context: UiContext): (view: View) => void {
+export function mount(context: UiContext): (view?: View) => void {
   const { doc, config, keksi } = context
   const css = themeUrl(config)
   let lang = pickLanguage(config, doc, navigator.languages)
   let texts: Texts | undefined
+  /** Keksi's translation of the visitor's language; `{}` for English. */
+  let base: Partial<Texts> = {}
   // The texts, once the visitor's language has loaded; then the UI shows what it must.
   const ready = (
     LANGUAGES.includes(lang)
@@ -24,7 +28,8 @@ export function mount(context: UiContext): (view: View) => void {
             return {}
           })
       : Promise.resolve({})
-  ).then((base: Partial<Texts>) => {
+  ).then((words: Partial<Texts>) => {
+    base = words
     texts = textsFor(config, lang, context.report, base)
     draw()
   })
@@ -74,6 +79,8 @@ export function mount(context: UiContext): (view: View) => void {
   let current: View = null
   let choices: Choices = {}
   let opener: HTMLElement | null = null
+  /** The embeds held back, each with the root of its placeholder. */
+  const held = new Map<HTMLIFrameElement, HTMLElement>()
   /** The preferences dialog, fetched the first time it opens (`keksi-preferences.js`). */
   let preferences: Promise<unknown> | undefined
   let dialog: typeof import('./Preferences.js') | undefined
@@ -83,6 +90,7 @@ export function mount(context: UiContext): (view: View) => void {
       keksi,
       config,
       texts,
+      lang,
       choices,
       onToggle(name, on) {
         choices = (dialog as typeof import('./Preferences.js')).toggle(config, choices, name, on)
@@ -106,15 +114,45 @@ export function mount(context: UiContext): (view: View) => void {
       )
     // The room at the end of the page goes with the banner.
     if (!root.querySelector('.keksi-banner')) end.style.cssText = ''
+    // A placeholder before each embed held back (SPEC §5), in a shadow host of its own, sized like the frame; it
+    // goes when the frame loads, this once or because its service was allowed, or leaves the page.
+    for (const frame of doc.querySelectorAll<HTMLIFrameElement>(
+      'iframe[data-consent][data-src]:not([src])'
+    )) {
+      const name = frame.dataset.consent as string
+      // An unknown name is the owner's mistake, reported by the gate: nothing to offer the visitor there.
+      if (held.has(frame) || !(name in texts.services || name in texts.categories)) continue
+      const host = doc.createElement('keksi-embed')
+      const { width, height } = frame
+      if (width) host.style.maxWidth = `${width}px`
+      if (width && height) host.style.aspectRatio = `${width}/${height}`
+      held.set(frame, shadowRoot(host))
+      frame.before(host)
+      frame.hidden = true
+    }
+    for (const [frame, root] of held) {
+      if (frame.src || !frame.isConnected || keksi.accepted(frame.dataset.consent as string)) {
+        ;(root.getRootNode() as ShadowRoot).host.remove()
+        frame.hidden = false
+        held.delete(frame)
+      } else render(<Placeholder frame={frame} keksi={keksi} texts={texts} loaded={draw} />, root)
+    }
   }
   /** What was asked for last: the preferences open once their script has come, unless something else was asked since. */
   let wanted: View = null
-  const show = (view: View): void => {
+  const show = (view?: View): void => {
+    // Nothing asked but the placeholders, or nothing new to show: embeds held back since may need them.
+    if (view === undefined || view === current) {
+      draw()
+      return
+    }
     wanted = view
     if (view === 'preferences' && !dialog) {
       preferences ??= import('./Preferences.js').then(
         module => {
           dialog = module
+          // The same texts with the dialog's English under them; their mistakes were reported the first time.
+          texts &&= textsFor(config, lang, () => {}, base, [en, module.enPreferences])
         },
         () => {
           // Offline or blocked: what was shown stays, and a later "Cookie settings" tries again.
@@ -125,7 +163,6 @@ export function mount(context: UiContext): (view: View) => void {
       void preferences.then(() => dialog && wanted === view && show(view))
       return
     }
-    if (view === current) return
     const before = current
     current = view
     if (view === 'preferences') {
@@ -147,7 +184,9 @@ export function mount(context: UiContext): (view: View) => void {
   doc.addEventListener('focusin', event => {
     const banner = root.querySelector('.keksi-banner')?.getBoundingClientRect()
     const target = event.target as Element
-    if (!banner || target === host) return
+    // Keyboard focus only: a pointer put it where the visitor sees, and scrolling then would move what is clicked.
+    if (!banner || target === host || !(target.shadowRoot?.activeElement ?? target).matches(':focus-visible'))
+      return
     const { bottom, left, right } = target.getBoundingClientRect()
     // Beside a box is clear.
     if (bottom > banner.top && right > banner.left && left < banner.right) {

@@ -2,9 +2,9 @@
 import { describe, expect, test } from 'vitest'
 import { resolveConfig } from '../core/config.js'
 import type { KeksiConfig, ResolvedConfig } from '../core/types.js'
-import { en } from '../i18n/en.js'
+import { en, english, enPreferences } from '../i18n/en.js'
 import { builtIns } from '../services/built-ins.js'
-import { LANGUAGES, pickLanguage, textsFor } from './texts.js'
+import { LANGUAGES, PLAIN, pickLanguage, textsFor } from './texts.js'
 
 type Problem = [code: string, at: string, found: unknown, known: string[] | undefined]
 
@@ -22,13 +22,20 @@ const page = (lang = ''): Document => {
 
 const textsOf = (config: ResolvedConfig, lang: string) => {
   const problems: Problem[] = []
-  const texts = textsFor(config, lang, (code, at, found, known) => {
-    problems.push([code, at, found, known])
-  })
+  const texts = textsFor(
+    config,
+    lang,
+    (code, at, found, known) => {
+      problems.push([code, at, found, known])
+    },
+    {},
+    [en, enPreferences]
+  )
   return { texts, problems }
 }
 
-const PLAIN = Object.keys(en).filter(key => key !== 'categories' && key !== 'services')
+/** Every English text, both layers. */
+const EN = english()
 
 describe('pickLanguage', () => {
   const withFinnish = configWith({ texts: { fi: { title: 'Evästeet' }, sv: { title: 'Kakor' } } })
@@ -79,6 +86,36 @@ describe('pickLanguage', () => {
 })
 
 describe('textsFor', () => {
+  test('an owner may set every plain text of English, both layers', () => {
+    expect([...PLAIN].sort()).toEqual(
+      Object.keys(EN)
+        .filter(key => key !== 'categories' && key !== 'services')
+        .sort()
+    )
+  })
+
+  test('the first view has the banner’s words alone; the preferences’ come with their own layer', () => {
+    const problems: unknown[] = []
+    const config = configWith({ services: { ga4: { id: 'G-ABC123XYZ' }, youtube: {} } })
+    const first = textsFor(config, 'en', (...p) => problems.push(p))
+    expect(first.acceptAll).toBe('Accept all')
+    expect(first.categories.analytics).toEqual({ title: 'Analytics', description: undefined })
+    // A placeholder names the embed's service; the others are named in the preferences.
+    expect(first.services.youtube).toEqual({
+      name: 'YouTube',
+      provider: 'Google Ireland Ltd.',
+      purpose: undefined
+    })
+    expect(first.services.ga4).toEqual({ name: undefined, provider: undefined, purpose: undefined })
+    expect(textsFor(config, 'en', () => {}, {}, [en, enPreferences]).services.ga4).toEqual({
+      name: 'Google Analytics 4',
+      provider: 'Google Ireland Ltd.',
+      purpose: 'Counts visits and how the site is used.'
+    })
+    expect(first.save).toBeUndefined()
+    expect(problems).toEqual([])
+  })
+
   test('English is the default, word for word', () => {
     const { texts, problems } = textsOf(configWith(), 'en')
     expect(problems).toEqual([])
@@ -87,9 +124,9 @@ describe('textsFor', () => {
     expect(texts.rejectAll).toBe('Reject all')
     expect(texts.settings).toBe('Settings')
     expect(texts.categories).toEqual({
-      necessary: en.categories.necessary,
-      analytics: en.categories.analytics,
-      embeds: en.categories.embeds
+      necessary: EN.categories.necessary,
+      analytics: EN.categories.analytics,
+      embeds: EN.categories.embeds
     })
     expect(texts.services).toEqual({})
   })
@@ -97,7 +134,7 @@ describe('textsFor', () => {
   test('each configured service gets its English words', () => {
     const config = configWith({ services: { ga4: { id: 'G-ABC123XYZ' }, youtube: {} } })
     const { texts } = textsOf(config, 'en')
-    expect(texts.services).toEqual({ ga4: en.services.ga4, youtube: en.services.youtube })
+    expect(texts.services).toEqual({ ga4: EN.services.ga4, youtube: EN.services.youtube })
   })
 
   test('the words of categories and services in the config are used', () => {
@@ -115,10 +152,10 @@ describe('textsFor', () => {
     expect(problems).toEqual([])
     expect(texts.categories.analytics).toEqual({
       title: 'Statistics',
-      description: en.categories.analytics?.description
+      description: EN.categories.analytics?.description
     })
     expect(texts.categories.marketing).toEqual({ title: 'Marketing', description: 'Ads.' })
-    expect(texts.services.ga4).toEqual({ ...en.services.ga4, purpose: 'Counts our readers.' })
+    expect(texts.services.ga4).toEqual({ ...EN.services.ga4, purpose: 'Counts our readers.' })
     expect(texts.services.pixel).toEqual({ name: 'Pixel', provider: 'Pixel Ltd.' })
   })
 
@@ -146,7 +183,7 @@ describe('textsFor', () => {
 
   test('texts of another language are not used', () => {
     const config = configWith({ texts: { fi: { title: 'Evästeet' } } })
-    expect(textsOf(config, 'en').texts.title).toBe(en.title)
+    expect(textsOf(config, 'en').texts.title).toBe(EN.title)
     expect(textsOf(config, 'fi').texts.title).toBe('Evästeet')
   })
 
@@ -159,7 +196,7 @@ describe('textsFor', () => {
     const config = configWith({ texts: { en: { title: 5, description: '<b>x</b>' } as never } })
     const { texts, problems } = textsOf(config, 'en')
     expect(problems).toEqual([['string', 'texts.en.title', 5, undefined]])
-    expect(texts.title).toBe(en.title)
+    expect(texts.title).toBe(EN.title)
     expect(texts.description).toBe('<b>x</b>')
   })
 
@@ -168,14 +205,14 @@ describe('textsFor', () => {
     const { texts, problems } = textsOf(config, 'en')
     expect(problems).toEqual([['unknown', 'texts.en.titel', 'Cookies on Acme', PLAIN]])
     expect(texts).not.toHaveProperty('titel')
-    expect(texts.title).toBe(en.title)
+    expect(texts.title).toBe(EN.title)
   })
 
   test('texts for a language that are not an object are reported', () => {
     const config = configWith({ texts: { en: 'Cookies' as never } })
     const { texts, problems } = textsOf(config, 'en')
     expect(problems).toEqual([['object', 'texts.en', 'Cookies', undefined]])
-    expect(texts.title).toBe(en.title)
+    expect(texts.title).toBe(EN.title)
   })
 
   test('categories and services texts of the wrong shape or for unknown names are reported', () => {
@@ -201,8 +238,8 @@ describe('textsFor', () => {
       ['unknown', 'categories.analytics.heading', 'Stats', ['title', 'description']],
       ['object', 'texts.en.categories.embeds', 'Videos', undefined]
     ])
-    expect(texts.categories.analytics).toEqual(en.categories.analytics)
-    expect(texts.categories.embeds).toEqual(en.categories.embeds)
+    expect(texts.categories.analytics).toEqual(EN.categories.analytics)
+    expect(texts.categories.embeds).toEqual(EN.categories.embeds)
   })
 
   test('bad words of a service are reported and ignored', () => {
@@ -215,7 +252,7 @@ describe('textsFor', () => {
       ['string', 'texts.en.services.youtube.name', false, undefined],
       ['unknown', 'texts.en.services.youtube.url', 'x', ['name', 'provider', 'purpose']]
     ])
-    expect(texts.services.youtube).toEqual(en.services.youtube)
+    expect(texts.services.youtube).toEqual(EN.services.youtube)
   })
 
   test('owner texts are kept as text, never turned into markup', () => {

@@ -1,5 +1,5 @@
 import type { Report, ResolvedConfig, Texts } from '../core/types.js'
-import { en } from '../i18n/en.js'
+import { en, type TextLayer } from '../i18n/en.js'
 
 /**
  * The languages Keksi ships besides English: every official EU language and Norwegian (Bokmål), each a file
@@ -31,19 +31,27 @@ type Check = (given: unknown, where: string) => unknown
 
 const CATEGORY = ['title', 'description']
 const SERVICE = ['name', 'provider', 'purpose']
-/** The texts that are plain strings: all but `categories` and `services`. */
-const PLAIN = Object.keys(en).filter(name => typeof en[name as keyof Texts] === 'string')
+/**
+ * The texts that are plain strings, all but `categories` and `services`: what an owner may set in `texts.<lang>`.
+ * Named here, as the UI has only the first view's English (`en.ts`); a test holds it to the English of both layers.
+ */
+export const PLAIN =
+  'title description acceptAll rejectAll settings policy preferencesTitle preferencesDescription save close alwaysOn provider purpose cookies session gpc embedNote loadVideo load alwaysAllow'.split(
+    ' '
+  )
 
 /**
- * The texts for one language: the built-in English, then Keksi's own translation (`base`), then the config's
- * `categories` and `services` words, then `texts[lang]`. Every owner text is checked here, when the UI needs it,
+ * The texts for one language: the built-in English (`english`, the first view's words unless the preferences' are
+ * given too), then Keksi's own translation (`base`), then the config's `categories` and `services` words, then
+ * `texts[lang]`. Every owner text is checked here, when the UI needs it,
  * and shown as text, never as HTML.
  */
 export function textsFor(
   config: ResolvedConfig,
   lang: string,
   report: Report,
-  base: Partial<Texts> = {}
+  base: Partial<Texts> = {},
+  english: TextLayer[] = [en]
 ): Texts {
   /** The fields of `given` that `allowed` names, each checked by `check` (a string by default); the rest reported. */
   const pick = (
@@ -93,13 +101,13 @@ export function textsFor(
   const words = (given: unknown, at: string, allowed: string[], fields: string[]) =>
     pick(given, at, allowed, (value, at) => pick(value, at, fields))
   return {
-    ...en,
+    ...(Object.assign({}, ...english) as Texts),
     ...base,
     ...pick(plain, where, PLAIN),
     categories: merge(
       names,
       CATEGORY,
-      en.categories,
+      ...english.map(layer => layer.categories),
       base.categories,
       configured,
       words(categories, `${where}.categories`, names, CATEGORY)
@@ -108,7 +116,7 @@ export function textsFor(
     services: merge(
       keys,
       SERVICE,
-      en.services,
+      ...english.map(layer => layer.services),
       base.services,
       config.services,
       words(serviceTexts, `${where}.services`, keys, SERVICE)
