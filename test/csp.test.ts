@@ -40,3 +40,23 @@ test('the preferences open and save under the same CSP, with no violation', asyn
   await expect.poll(() => ran(page)).toEqual(['https://stats.example.com/s.js'])
   expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([])
 })
+
+test('the placeholder of an embed held back is drawn and sized under the same CSP, with no violation', async () => {
+  const html = strictPage('3mb3d').replace(
+    '</body>',
+    '<iframe data-consent="embeds" data-src="https://frames.example.org/f" title="A map" width="400" height="300"></iframe></body>'
+  )
+  const { page, thirdParty } = await site.open('/csp', { html, init: VIOLATIONS })
+  await bannerShown(page)
+  const placeholder = page.locator('keksi-embed').getByRole('group', { name: 'A map' })
+  await placeholder.waitFor()
+  // Styled by the theme (a border) and sized from the frame's attributes through the CSSOM, which CSP allows.
+  const box = await placeholder.boundingBox()
+  expect([box?.width, box?.height]).toEqual([400, 300])
+  expect(await placeholder.evaluate(group => getComputedStyle(group).borderTopStyle)).toBe('solid')
+  // By keyboard: Enter on its focused button loads the frame, this once.
+  await placeholder.getByRole('button', { name: 'Load content' }).focus()
+  await page.keyboard.press('Enter')
+  await expect.poll(() => thirdParty).toEqual(['https://frames.example.org/f'])
+  expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([])
+})
