@@ -50,9 +50,10 @@ test('the placeholder of an embed held back is drawn and sized under the same CS
   await bannerShown(page)
   const placeholder = page.locator('keksi-embed').getByRole('group', { name: 'A map' })
   await placeholder.waitFor()
-  // Styled by the theme (a border) and sized from the frame's attributes through the CSSOM, which CSP allows.
+  // Styled by the theme (a border) and sized as the frame was drawn (its 2 px border too) through the CSSOM, which
+  // CSP allows.
   const box = await placeholder.boundingBox()
-  expect([box?.width, box?.height]).toEqual([400, 300])
+  expect([box?.width, box?.height]).toEqual([404, 304])
   expect(await placeholder.evaluate(group => getComputedStyle(group).borderTopStyle)).toBe('solid')
   // By keyboard: Enter on its focused button loads the frame, this once.
   await placeholder.getByRole('button', { name: 'Load content' }).focus()

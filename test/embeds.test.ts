@@ -29,13 +29,13 @@ test('a blocked embed shows a placeholder with its title and provider, and nothi
   const map = placeholder(page, 'Our office')
   expect(await map.textContent()).toContain('Embedded content')
   expect(await map.getByRole('button').allTextContents()).toEqual(['Load content', 'Always allow'])
-  // Where the frame will be: as wide as it, and in its place.
+  // In the frame's place and as large as the frame was drawn (560 × 315 and the default 2 px border); the frame
+  // itself is out of sight.
   const box = await video.boundingBox()
-  expect(box?.width).toBe(560)
-  expect(box?.height).toBeGreaterThanOrEqual(315)
+  expect([box?.width, box?.height]).toEqual([564, 319])
   expect(
-    await page.locator('iframe').evaluateAll(frames => frames.map(f => (f as HTMLIFrameElement).hidden))
-  ).toEqual([true, true, true])
+    await page.locator('iframe').evaluateAll(frames => frames.map(f => getComputedStyle(f).display))
+  ).toEqual(['none', 'none', 'none'])
   await page.waitForTimeout(300)
   expect(thirdParty).toEqual([])
   expect(errors).toEqual([])
@@ -94,4 +94,21 @@ test('a refusal shows placeholders on every view, and withdrawing puts them back
   await page.evaluate(() => (window as unknown as { keksi: { rejectAll(): void } }).keksi.rejectAll())
   await expect.poll(() => page.locator('keksi-embed').count()).toBe(3)
   expect(await page.locator('iframe[src]').count()).toBe(0)
+})
+
+test('a placeholder takes its frame’s place without moving the page, even where the page’s CSS shows every iframe', async () => {
+  const html = pageWith({
+    attributes: 'data-policy-url="/privacy"',
+    head: `<script type="application/json" id="keksi-config">{ "services": { "youtube": {} } }</script>
+      <style>iframe { display: block; max-width: 100%; border: 0 } p { margin: 0 }</style>
+      <script>window.shifts = 0; new PerformanceObserver(list => { for (const e of list.getEntries()) window.shifts += e.value }).observe({ type: 'layout-shift', buffered: true })</script>`,
+    body: `<main><p>Above</p><iframe data-consent="youtube" data-src="${VIDEO}" title="Product demo" width="560" height="315"></iframe><p id="below">Below</p></main>`
+  })
+  const { page } = await site.open('/embeds-cls', { html })
+  const before = await page.locator('#below').boundingBox()
+  await placeholder(page, 'Product demo').waitFor()
+  await page.waitForTimeout(300)
+  expect(await page.locator('#below').boundingBox()).toEqual(before)
+  expect(await page.locator('iframe').isVisible()).toBe(false)
+  expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBe(0)
 })

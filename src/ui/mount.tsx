@@ -40,7 +40,7 @@ export function mount(context: UiContext): (view?: View) => void {
    * the visitor never sees Keksi unstyled or in the wrong language; then the root says which language, and its
    * direction.
    */
-  const shadowRoot = (host: HTMLElement): HTMLElement => {
+  const shadowRoot = (host: HTMLElement, shown?: () => void): HTMLElement => {
     const shadow = host.attachShadow({ mode: 'open' })
     const root = doc.createElement('div')
     host.hidden = true
@@ -56,6 +56,7 @@ export function mount(context: UiContext): (view?: View) => void {
     shadow.append(root)
     void Promise.all([styled, ready]).then(() => {
       host.hidden = false
+      shown?.()
       root.lang = lang
       // Right-to-left scripts: Arabic, Hebrew, Persian, Urdu, Yiddish, Pashto, Sorani, Dhivehi, Sindhi, Uyghur.
       root.dir = /^(ar|he|fa|ur|yi|ps|ckb|dv|sd|ug)(-|$)/.test(lang) ? 'rtl' : 'ltr'
@@ -122,18 +123,22 @@ export function mount(context: UiContext): (view?: View) => void {
       const name = frame.dataset.consent as string
       // An unknown name is the owner's mistake, reported by the gate: nothing to offer the visitor there.
       if (held.has(frame) || !(name in texts.services || name in texts.categories)) continue
+      // As large as the frame is drawn, so that it takes the frame's place without moving the page (CLS 0); the frame
+      // goes when its placeholder comes, in the same frame of the page. An inline style beats the page's CSS.
       const host = doc.createElement('keksi-embed')
-      const { width, height } = frame
+      const { offsetWidth: width, offsetHeight: height } = frame
       if (width) host.style.maxWidth = `${width}px`
       if (width && height) host.style.aspectRatio = `${width}/${height}`
-      held.set(frame, shadowRoot(host))
+      held.set(
+        frame,
+        shadowRoot(host, () => host.isConnected && (frame.style.display = 'none'))
+      )
       frame.before(host)
-      frame.hidden = true
     }
     for (const [frame, root] of held) {
       if (frame.src || !frame.isConnected || keksi.accepted(frame.dataset.consent as string)) {
         ;(root.getRootNode() as ShadowRoot).host.remove()
-        frame.hidden = false
+        frame.style.display = ''
         held.delete(frame)
       } else render(<Placeholder frame={frame} keksi={keksi} texts={texts} loaded={draw} />, root)
     }
