@@ -187,4 +187,5 @@ export function Preferences({ keksi, config, texts, lang, choices, onToggle, onC
   )
 }
 
+/** The dialog's English, which keksi-ui.js lays under the visitor's texts when the dialog first opens. */
 export { enPreferences } from '../i18n/en.js'
