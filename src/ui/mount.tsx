@@ -131,7 +131,9 @@ export function mount(context: UiContext): (view?: View) => void {
       if (width && height) host.style.aspectRatio = `${width}/${height}`
       held.set(
         frame,
-        shadowRoot(host, () => host.isConnected && (frame.style.display = 'none'))
+        shadowRoot(host, () => {
+          if (host.isConnected) frame.style.display = 'none'
+        })
       )
       frame.before(host)
     }
