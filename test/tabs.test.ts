@@ -9,16 +9,23 @@ test('a decision in one tab reaches the other open tab within a second: banner g
   const second = await site.open(GATED, { context: first.context })
   await bannerShown(first.page)
   await bannerShown(second.page)
-  await second.page.evaluate(() => {
+  // Each tab notes when the decision is made, or reaches it, on the clock both share: the harness's own delays
+  // (clicking, polling) do not count.
+  const noteDecision = () =>
     document.addEventListener('keksi:consent', event => {
-      ;(window as { heard?: string }).heard = (event as CustomEvent<{ method: string }>).detail.method
+      const tab = window as { heard?: string; at?: number }
+      tab.heard = (event as CustomEvent<{ method: string }>).detail.method
+      tab.at = Date.now()
     })
-  })
+  await first.page.evaluate(noteDecision)
+  await second.page.evaluate(noteDecision)
   await ui(first.page).getByRole('button', { name: 'Accept all' }).click()
-  const decided = Date.now()
-  await expect.poll(() => ran(second.page), { timeout: 1000 }).toHaveLength(2)
-  expect(Date.now() - decided).toBeLessThan(1000)
-  expect(await ui(second.page).locator('.keksi-banner').count()).toBe(0)
+  await expect.poll(() => ran(second.page), { timeout: 5000 }).toHaveLength(2)
+  const [decided, reached] = await Promise.all(
+    [first.page, second.page].map(page => page.evaluate(() => (window as { at?: number }).at))
+  )
+  expect((reached as number) - (decided as number)).toBeLessThan(1000)
+  await expect.poll(() => ui(second.page).locator('.keksi-banner').count()).toBe(0)
   expect(await second.page.evaluate(() => (window as { heard?: string }).heard)).toBe('accept-all')
   expect(
     await second.page.evaluate(() =>
