@@ -20,7 +20,6 @@ export interface StartOptions {
   /** The CSP nonce for every script Keksi inserts. */
   nonce?: string | undefined
   queue?: unknown[] | undefined
-  doc?: Document
 }
 
 /**
@@ -45,7 +44,7 @@ export const reporter = (load: StartOptions['loadDescribe']): Report => {
  * Shared by the `<script>` tag (`auto.ts`) and `init()` from npm.
  */
 export function start(input: unknown, options: StartOptions, report = reporter(options.loadDescribe)): Keksi {
-  const doc = options.doc ?? document
+  const doc = document
   const config = resolveConfig(input, builtIns, report)
   const storage = cookieStorage({ name: config.cookieName, domain: config.cookieDomain })
   const keksi = createKeksi(config, {
@@ -59,19 +58,19 @@ export function start(input: unknown, options: StartOptions, report = reporter(o
     names: consentNames(config),
     report,
     nonce: options.nonce,
-    reload: config.reloadOnRevoke ? () => location.reload() : undefined,
+    reload: config.reloadOnRevoke && (() => location.reload()),
     hold: keksi.redraw,
     src: privacyEnhanced
   })
-  // The site's other open tabs (SPEC §7): a decision here is news there, which they read from the cookie they share
-  // with this one; one they send is not sent back.
+  // The site's other open tabs (SPEC §7): a decision here is news there, sent with the cookie's value, as the other
+  // tab's own read of the cookie may come before the write has reached it. News a tab applies is not sent back.
   const tabs = new BroadcastChannel(`keksi:${config.cookieName}`)
-  let told = false
-  keksi.store.listen(() => told || tabs.postMessage(0))
-  tabs.onmessage = () => {
-    told = true
-    ;(keksi.store as WritableAtom<Consent | null>).set(decode(storage.read(), config, Date.now()))
-    told = false
+  let told = 0
+  keksi.store.listen(() => told || tabs.postMessage(storage.read()))
+  tabs.onmessage = ({ data }) => {
+    told = 1
+    ;(keksi.store as WritableAtom<Consent | null>).set(decode(data, config, Date.now()))
+    told = 0
   }
   if (config.debug)
     options.loadDebug().then(

@@ -13,7 +13,7 @@ export interface GateOptions {
   nonce?: string | undefined
   report: Report
   /** Called when consent for a script that already ran is withdrawn; leave out to keep the page as it is. */
-  reload?: (() => void) | undefined
+  reload?: (() => void) | false | undefined
   /** Called for every embed held back: its placeholder is someone else's to draw. */
   hold: () => void
   /** The URL an embed really loads, for its `data-src` (YouTube's privacy-enhanced domain, SPEC §5). */
