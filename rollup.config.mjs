@@ -165,7 +165,7 @@ export default [
   {
     // npm: ESM with the UI as a chunk loaded on demand; dependencies are left to the user's bundler.
     input: 'src/index.ts',
-    external: [/^preact/, /^nanostores/],
+    external: [/^preact/, /^nanostores/, /^js-cookie/],
     output: { dir: 'dist', format: 'es', entryFileNames: 'keksi.mjs', chunkFileNames: 'keksi-[name].mjs' },
     plugins: [ts({ declaration: true, declarationDir: 'dist/types', outDir: 'dist' }), typesEntry]
   }
