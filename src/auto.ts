@@ -7,6 +7,7 @@ import type { KeksiConfig } from './core/types.js'
 import type { debug } from './diagnostics/debug.js'
 import type { describe } from './diagnostics/describe.js'
 import type { Keksi, MountUi } from './keksi.js'
+import { builtIns } from './services/built-ins.js'
 import { reporter, start } from './start.js'
 
 declare global {
@@ -21,8 +22,12 @@ declare global {
   }
 }
 
-/** The options the tag's `data-*` attributes set (`data-policy-url` is `policyUrl`, SPEC §2): services' ids first. */
-const ATTRIBUTES = ['ga4', 'hubspot', 'hotjar', 'policyUrl', 'lang', 'theme', 'revision', 'css', 'debug']
+/**
+ * What the tag's `data-*` attributes set (SPEC §2): `data-<vendor>` is a built-in vendor's id (`data-ga4` is
+ * `services.ga4.id`), the rest are options (`data-policy-url` is `policyUrl`).
+ */
+const VENDORS = Object.keys(builtIns).filter(key => builtIns[key]?.id)
+const ATTRIBUTES = [...VENDORS, 'policyUrl', 'lang', 'theme', 'revision', 'css', 'debug']
 
 // Read now: currentScript is null once this script has run, and in modules.
 const tag = (document.currentScript ??
@@ -66,12 +71,12 @@ if ((existing as Keksi | undefined)?.onAccept) {
   }
   const services = { ...(config.services as KeksiConfig['services']) }
   for (const [key, value] of Object.entries(tag?.dataset ?? {}) as [string, string][]) {
-    const option = ATTRIBUTES.indexOf(key)
     // As `dataset` names it (`policyUrl`): the message file writes it back as the page has it (`data-policy-url`).
-    if (option < 0) report('attribute', key, undefined, ATTRIBUTES)
-    else if (option < 3) services[key] = { ...services[key], id: value }
+    if (!ATTRIBUTES.includes(key)) report('attribute', key, undefined, ATTRIBUTES)
+    else if (VENDORS.includes(key)) services[key] = { ...services[key], id: value }
     // `data-debug` is on by being there.
-    else config[key] = key === 'revision' && /^\d+$/.test(value) ? Number(value) : key === 'debug' || value
+    else if (key === 'debug') config.debug = true
+    else config[key] = key === 'revision' && /^\d+$/.test(value) ? Number(value) : value
   }
   if (Object.keys(services).length) config.services = services
 

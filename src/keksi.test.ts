@@ -5,6 +5,7 @@ import { allFour } from '../test/fixtures.js'
 import { encode } from './core/codec.js'
 import { resolveConfig } from './core/config.js'
 import type { Consent, ResolvedConfig } from './core/types.js'
+import { globalPrivacyControl } from './integrations/gpc.js'
 import { createKeksi, type Keksi, type KeksiOptions, type UiContext, type View } from './keksi.js'
 import { builtIns } from './services/built-ins.js'
 import { memoryStorage } from './storage/memory-storage.js'
@@ -546,6 +547,7 @@ describe('odd input from the page', () => {
 })
 
 describe('Global Privacy Control', () => {
+  const gpcOn = { integrations: [globalPrivacyControl] }
   /** Runs `fn` in a browser that sends (or does not send) GPC. */
   const withGpc = (on: unknown, fn: () => void): void => {
     Object.defineProperty(navigator, 'globalPrivacyControl', { value: on, configurable: true })
@@ -558,7 +560,7 @@ describe('Global Privacy Control', () => {
 
   test('a first visit with GPC is a stored refusal of method gpc: every optional name off, no banner', () =>
     withGpc(true, () => {
-      const { keksi, storage, ui, events } = open()
+      const { keksi, storage, ui, events } = open(undefined, gpcOn)
       const consent = keksi.get()
       expect(consent?.method).toBe('gpc')
       for (const name of OPTIONAL) expect(keksi.accepted(name)).toBe(false)
@@ -569,7 +571,7 @@ describe('Global Privacy Control', () => {
 
   test('the visitor can still opt in, which replaces the gpc decision', () =>
     withGpc(true, () => {
-      const { keksi } = open()
+      const { keksi } = open(undefined, gpcOn)
       keksi.set({ analytics: true })
       expect(keksi.get()?.method).toBe('custom')
       expect(keksi.accepted('ga4')).toBe(true)
@@ -577,7 +579,10 @@ describe('Global Privacy Control', () => {
 
   test('a stored decision wins over GPC: an opt-in made on this site stays', () =>
     withGpc(true, () => {
-      const { keksi } = open(stored(() => true, 'accept-all'))
+      const { keksi } = open(
+        stored(() => true, 'accept-all'),
+        gpcOn
+      )
       expect(keksi.get()?.method).toBe('accept-all')
       expect(keksi.accepted('analytics')).toBe(true)
     }))
@@ -585,7 +590,7 @@ describe('Global Privacy Control', () => {
   test('without the signal, or with anything but true, the visitor is asked', () => {
     for (const value of [undefined, false, 'true', 1]) {
       withGpc(value, () => {
-        const { keksi, ui } = open()
+        const { keksi, ui } = open(undefined, gpcOn)
         expect(keksi.get()).toBeNull()
         expect(ui.loads).toBe(1)
       })
@@ -596,6 +601,7 @@ describe('Global Privacy Control', () => {
     withGpc(true, () => {
       const ignoring = resolveConfig({ policyUrl: '/privacy', gpc: false }, builtIns, () => {})
       const keksi = createKeksi(ignoring, {
+        ...gpcOn,
         storage: memoryStorage(),
         loadUi: fakeUi().loadUi,
         report: () => {},

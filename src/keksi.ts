@@ -85,6 +85,32 @@ export interface KeksiParts extends Keksi {
   redraw(): void
 }
 
+/**
+ * What an integration works with (README "Integrations"): the API, the consent model's own actions, the validated
+ * config, and the page. Each integration is a function of it, run once as Keksi starts, before `ready`.
+ */
+export interface IntegrationContext {
+  keksi: KeksiParts
+  /** The model under the API: `set` with a method (`gpc`), and `adopt` for a decision another tab stored. */
+  model: ConsentModel
+  config: ResolvedConfig
+  doc: Document
+  report: Report
+  storage: ConsentStorage
+  /** The Keksi tag's CSP nonce, for every script Keksi inserts (SPEC §5). */
+  nonce?: string | undefined
+  /**
+   * Loads a script for a category or service, once per page view, with the nonce and `data-consent`, so that
+   * auto-blocking and the debug report know it is Keksi's.
+   */
+  load(src: string, name: string, id?: string): void
+  /** The names whose code ran in this page view: withdrawing one of them needs a fresh page (SPEC §5). */
+  ran: Set<string>
+}
+
+/** One way Keksi meets the page: Consent Mode, a vendor, the gate, other tabs, GPC. */
+export type Integration = (context: IntegrationContext) => void
+
 export interface KeksiOptions {
   storage: ConsentStorage
   /** Fetches the UI when something must be shown (SPEC §10). */
@@ -92,8 +118,11 @@ export interface KeksiOptions {
   report: Report
   doc: Document
   now?: () => number
-  /** Functions queued before Keksi loaded; run before `ready`. */
+  /** Functions queued before Keksi loaded; run before `ready`, after the integrations. */
   queue?: unknown[] | undefined
+  /** Run in order, before the queue (README "Integrations"). */
+  integrations?: Integration[]
+  nonce?: string | undefined
 }
 
 /** Calls the page's code; if it throws, that is the page's bug: it is reported as the browser would, and Keksi goes on. */
@@ -106,8 +135,8 @@ const safely = <T>(fn: (arg: T) => void, arg?: T): void => {
 }
 
 /**
- * Builds Keksi for one page: the consent model, the API, the events, "change decision" links and the UI on demand.
- * It does not gate markup: the caller composes the gate (and any integration) on the returned API.
+ * Builds Keksi for one page: the consent model, the API, the events, "change decision" links and the UI on demand,
+ * then runs the integrations the caller composes on it (the gate, Consent Mode, the vendors, other tabs, GPC).
  *
  * @example
  * const keksi = createKeksi(resolveConfig(config, builtIns, report), { storage, loadUi, report, doc: document })
@@ -158,7 +187,10 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
   }
 
   const keksi: KeksiParts = {
-    ...model,
+    store: model.store,
+    accepted: model.accepted,
+    acceptAll: model.acceptAll,
+    rejectAll: model.rejectAll,
     // nanostores' methods do not use `this`.
     get: model.store.get,
     set(choices) {
@@ -210,10 +242,31 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
     }
   })
 
+  const loaded = new Set<string>()
+  const context: IntegrationContext = {
+    keksi,
+    model,
+    config,
+    doc,
+    report,
+    storage: options.storage,
+    nonce: options.nonce,
+    ran: new Set(),
+    load(src, name, id) {
+      if (loaded.has(src)) return
+      loaded.add(src)
+      // Code loaded without consent (GA4's advanced mode) is not consented code: withdrawing nothing reloads.
+      if (keksi.accepted(name)) context.ran.add(name)
+      const script = doc.createElement('script')
+      script.src = src
+      script.dataset.consent = name
+      if (id) script.id = id
+      if (options.nonce) script.nonce = options.nonce
+      doc.head.append(script)
+    }
+  }
+  for (const integration of options.integrations ?? []) integration(context)
   for (const fn of options.queue ?? []) keksi.push(fn as (keksi: Keksi) => void)
-  // Global Privacy Control (SPEC §6): the browser said no for the visitor, who can still opt in from the settings.
-  const gpc = (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl === true
-  if (config.gpc && gpc && !keksi.get()) model.set({}, 'gpc')
   ready = keksi.get()
   emit('ready', ready)
   // A `ready` listener may have decided. A decided visitor sees nothing, or the floating button: the UI then comes

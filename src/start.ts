@@ -1,12 +1,15 @@
-import type { WritableAtom } from 'nanostores'
-import { decode } from './core/codec.js'
-import { consentNames, resolveConfig } from './core/config.js'
-import type { Consent, Report, ResolvedConfig } from './core/types.js'
+import { resolveConfig } from './core/config.js'
+import type { Report, ResolvedConfig } from './core/types.js'
 import type { describe } from './diagnostics/describe.js'
 import { gateMarkup } from './gate/gate-markup.js'
+import { holdInserted } from './gate/hold-inserted.js'
+import { consentMode } from './integrations/consent-mode.js'
+import { globalPrivacyControl } from './integrations/gpc.js'
+import { otherTabs } from './integrations/tabs.js'
+import { vendors } from './integrations/vendors.js'
+import { withdrawal } from './integrations/withdrawal.js'
 import { createKeksi, type Keksi, type MountUi } from './keksi.js'
 import { builtIns } from './services/built-ins.js'
-import { privacyEnhanced } from './services/youtube.js'
 import { cookieStorage } from './storage/cookie-storage.js'
 
 /** How the host environment provides what Keksi cannot know by itself. */
@@ -40,38 +43,30 @@ export const reporter = (load: StartOptions['loadDescribe']): Report => {
 }
 
 /**
- * Validates the config, then wires the cookie, the API, the gate, the UI loader and the other tabs for this page.
+ * Validates the config, then wires the cookie, the API, the UI loader and every integration for this page.
  * Shared by the `<script>` tag (`auto.ts`) and `init()` from npm.
  */
 export function start(input: unknown, options: StartOptions, report = reporter(options.loadDescribe)): Keksi {
-  const doc = document
   const config = resolveConfig(input, builtIns, report)
-  const storage = cookieStorage({ name: config.cookieName, domain: config.cookieDomain })
   const keksi = createKeksi(config, {
-    storage,
+    storage: cookieStorage({ name: config.cookieName, domain: config.cookieDomain }),
     loadUi: options.loadUi,
     report,
-    doc,
-    queue: options.queue
-  })
-  gateMarkup(keksi, doc, {
-    names: consentNames(config),
-    report,
+    doc: document,
+    queue: options.queue,
     nonce: options.nonce,
-    reload: config.reloadOnRevoke && (() => location.reload()),
-    hold: keksi.redraw,
-    src: privacyEnhanced
+    // In this order: Consent Mode's default before any Google tag; the vendors' opt-outs before withdrawal deletes
+    // what is left; auto-blocking before any other script can insert anything; GPC's decision last, heard by all.
+    integrations: [
+      consentMode,
+      vendors,
+      withdrawal,
+      holdInserted,
+      gateMarkup,
+      otherTabs,
+      globalPrivacyControl
+    ]
   })
-  // The site's other open tabs (SPEC §7): a decision here is news there, sent with the cookie's value, as the other
-  // tab's own read of the cookie may come before the write has reached it. News a tab applies is not sent back.
-  const tabs = new BroadcastChannel(`keksi:${config.cookieName}`)
-  let told = 0
-  keksi.store.listen(() => told || tabs.postMessage(storage.read()))
-  tabs.onmessage = ({ data }) => {
-    told = 1
-    ;(keksi.store as WritableAtom<Consent | null>).set(decode(data, config, Date.now()))
-    told = 0
-  }
   if (config.debug)
     options.loadDebug().then(
       debug => debug(keksi, config),

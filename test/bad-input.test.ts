@@ -30,7 +30,7 @@ test('an unknown name in data-consent is reported once, naming the element, and 
   })
   await bannerStillWorks(visit)
   expect(await messages(visit, 1)).toEqual([
-    '[keksi] <script data-consent>: unknown category or service "analytcs", expected one of necessary, analytics, embeds; it stays blocked.'
+    '[keksi] <script data-consent>: unknown category or service "analytcs", expected one of necessary, analytics, embeds, youtube; it stays blocked.'
   ])
   expect(visit.thirdParty).not.toContain('https://stats.example.com/typo.js')
 })
@@ -71,7 +71,7 @@ test('a malformed GA4 id is reported and GA4 stays off; the rest of the config a
     await visit.page.evaluate(() =>
       Object.keys((window as unknown as { keksi: { get(): { services: object } } }).keksi.get().services)
     )
-  ).toEqual(['hotjar'])
+  ).toEqual(['hotjar', 'youtube'])
 })
 
 test('unknown options and attributes get a "did you mean"', async () => {

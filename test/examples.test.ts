@@ -3,6 +3,7 @@ import { expect, test } from 'vitest'
 import { bannerShown, ui, useSite } from './browser.js'
 
 const site = useSite()
+const HOTJAR = 'https://static.hotjar.com/c/hotjar-3456789.js?sv=6'
 
 /** Every page under examples/ that loads Keksi. */
 const pages = readdirSync('examples', { recursive: true, encoding: 'utf8' })
@@ -47,7 +48,7 @@ test('custom tags: accepting runs the gated scripts and loads the map and pixel'
   expect(log).toContain('inline script ran (data-consent="analytics")')
   expect(log).toContain('inline script ran (data-consent="marketing")')
   expect(log).toContain('onAccept: marketing is allowed')
-  expect(log).toContain('change: granted [analytics,embeds,marketing,maps] revoked []')
+  expect(log).toContain('change: granted [analytics,embeds,marketing,maps,youtube] revoked []')
   expect(await page.locator('iframe').getAttribute('src')).toBe('/examples/vendor/map.html')
   expect(await page.locator('img').getAttribute('src')).toBe('/examples/vendor/pixel.svg')
 })
@@ -65,6 +66,54 @@ test('in Finnish: the page’s language is the banner’s', async () => {
   // The config block's layout: after a decision, the floating button, in Finnish.
   await ui(page).getByRole('dialog').getByRole('button', { name: 'Hylkää kaikki' }).click()
   await ui(page).getByRole('button', { name: 'Evästeasetukset' }).waitFor()
+})
+
+test('plain HTML: all four by id; nothing before consent, each vendor once "Accept all" is clicked', async () => {
+  const { page, thirdParty, warnings } = await site.open('/examples/plain/')
+  await bannerShown(page)
+  await page.waitForTimeout(300)
+  expect(thirdParty).toEqual([])
+  await ui(page).getByRole('button', { name: 'Accept all' }).click()
+  await expect
+    .poll(() => thirdParty.slice().sort())
+    .toEqual([
+      'https://js.hs-scripts.com/1234567.js',
+      'https://static.hotjar.com/c/hotjar-3456789.js?sv=6',
+      'https://www.googletagmanager.com/gtag/js?id=G-ABC123XYZ',
+      'https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ'
+    ])
+  expect(warnings).toEqual([])
+})
+
+test('Google Tag Manager: the container sees consent default, then update, then gtm.js; nothing from Google before', async () => {
+  const { page, thirdParty, warnings } = await site.open('/examples/gtm/')
+  await bannerShown(page)
+  await page.waitForTimeout(300)
+  expect(thirdParty).toEqual([])
+  await ui(page).getByRole('button', { name: 'Accept all' }).click()
+  await expect.poll(() => thirdParty).toEqual(['https://www.googletagmanager.com/gtm.js?id=GTM-ABC1234'])
+  const layer = await page.evaluate(() =>
+    (window as unknown as { dataLayer: unknown[] }).dataLayer.map(entry =>
+      Object.prototype.toString.call(entry) === '[object Arguments]'
+        ? Array.from(entry as ArrayLike<unknown>)
+            .slice(0, 2)
+            .join(' ')
+        : (entry as { event?: string }).event
+    )
+  )
+  expect(layer).toEqual(['consent default', 'consent update', 'gtm.js'])
+  // "Accept all" granted the marketing category too, and with it the ad signals.
+  const update = await page.evaluate(
+    () => (window as unknown as { dataLayer: ArrayLike<unknown>[] }).dataLayer[1]?.[2]
+  )
+  expect(update).toMatchObject({
+    analytics_storage: 'granted',
+    ad_storage: 'granted',
+    ad_user_data: 'granted'
+  })
+  // The page shows the same.
+  await expect.poll(() => page.locator('#layer li').count()).toBe(3)
+  expect(warnings).toEqual([])
 })
 
 test('plain HTML: the decision shows on the page, and "Cookie settings" reopens the preferences', async () => {
@@ -95,9 +144,12 @@ test('npm app: the bundled init() shows the banner with its theme, and the store
   await ui(page).getByRole('button', { name: 'Settings' }).click()
   await ui(page).getByRole('switch', { name: 'Hotjar' }).click()
   await ui(page).getByRole('button', { name: 'Save choices' }).click()
-  await expect.poll(() => page.locator('#state').textContent()).toBe('ga4: not allowed, hotjar: allowed')
+  await expect
+    .poll(() => page.locator('#state').textContent())
+    .toBe('ga4: not allowed, hotjar: allowed, youtube: not allowed')
   expect(await page.locator('#log').textContent()).toContain('analytics allowed')
-  expect(thirdParty).toEqual([])
+  // Hotjar's own loader, and nothing of Google's.
+  await expect.poll(() => thirdParty).toEqual([HOTJAR])
 })
 
 test('Preact app: components read the store with useStore and re-render on every decision', async () => {
@@ -118,5 +170,6 @@ test('Preact app: components read the store with useStore and re-render on every
     .poll(() => page.locator('#decision li').allTextContents())
     .toEqual(['necessary: allowed', 'analytics: not allowed', 'embeds: not allowed'])
   expect(await page.locator('#heatmap').textContent()).toBe('Hotjar waits for your consent.')
-  expect(thirdParty).toEqual([])
+  // Loaded once while allowed, by the vendor's own loader.
+  expect(thirdParty).toEqual([HOTJAR])
 })

@@ -26,5 +26,21 @@ export const OPTION_KEYS = [
   'texts',
   'reloadOnRevoke',
   'gpc',
+  'consentMode',
   'debug'
+]
+
+/** Every field of a service in the config, in the order the validation knows them. */
+export const SERVICE_KEYS = [
+  'id',
+  'category',
+  'name',
+  'provider',
+  'purpose',
+  'cookies',
+  'storage',
+  'hosts',
+  'src',
+  'mode',
+  'region'
 ]

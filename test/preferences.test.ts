@@ -7,11 +7,11 @@ const site = useSite()
 const PAGE = pageWith({
   attributes:
     'data-ga4="G-ABC123XYZ" data-hubspot="1234567" data-hotjar="3456789" data-policy-url="/privacy"',
-  body: `<p><a href="/privacy" id="settings" data-keksi-open>Cookie settings</a></p>
-    <script type="text/plain" data-consent="ga4" src="https://gtm.example/ga4.js"></script>
-    <script type="text/plain" data-consent="hubspot" src="https://hs.example/hs.js"></script>
-    <script type="text/plain" data-consent="hotjar" src="https://hj.example/hj.js"></script>`
+  body: '<p><a href="/privacy" id="settings" data-keksi-open>Cookie settings</a></p>'
 })
+/** What each vendor's own loader fetches. */
+const HOTJAR = 'https://static.hotjar.com/c/hotjar-3456789.js?sv=6'
+const HUBSPOT = 'https://js.hs-scripts.com/1234567.js'
 
 /** The element that has focus, looking inside Keksi's shadow root: its text or aria-label. */
 const focused = (page: Page) =>
@@ -88,7 +88,9 @@ test('the preferences list every category and service, none pre-ticked, necessar
     ['keksi-service-ga4', 'false', false],
     ['keksi-service-hubspot', 'false', false],
     ['keksi-service-hotjar', 'false', false],
-    ['keksi-category-embeds', 'false', false]
+    ['keksi-category-embeds', 'false', false],
+    // Known without config (SPEC §3).
+    ['keksi-service-youtube', 'false', false]
   ])
   // Each service shows its provider, purpose and cookies, collapsed until asked for.
   const ga4 = dialog(page).locator('details', { hasText: 'Google Analytics 4' })
@@ -108,8 +110,8 @@ test('saving choices per service loads only the chosen service', async () => {
     await dialog(page).getByRole('switch', { name: 'Analytics', exact: true }).getAttribute('aria-checked')
   ).toBe('true')
   await dialog(page).getByRole('button', { name: 'Save choices' }).click()
-  await expect.poll(() => ran(page)).toEqual(['https://hj.example/hj.js'])
-  expect(thirdParty).toEqual(['https://hj.example/hj.js'])
+  await expect.poll(() => ran(page)).toEqual([HOTJAR])
+  expect(thirdParty).toEqual([HOTJAR])
   expect(await ui(page).locator('dialog, .keksi-banner').count()).toBe(0)
   expect(await consentCookie(context)).toBeDefined()
   // It opens again showing the current decision.
@@ -170,7 +172,7 @@ test('keyboard only: a switch toggles with Space, and Save choices decides', asy
   await page.keyboard.press('Space')
   await dialog(page).getByRole('button', { name: 'Save choices' }).focus()
   await page.keyboard.press('Enter')
-  await expect.poll(() => ran(page)).toEqual(['https://hs.example/hs.js'])
+  await expect.poll(() => ran(page)).toEqual([HUBSPOT])
 })
 
 test('a "Cookie settings" link opens the preferences and focus returns to it on close', async () => {

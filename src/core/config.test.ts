@@ -1,8 +1,17 @@
 import { describe, expect, test } from 'vitest'
-import { allFour, OPTION_KEYS } from '../../test/fixtures.js'
+import { allFour, OPTION_KEYS, SERVICE_KEYS } from '../../test/fixtures.js'
 import { builtIns } from '../services/built-ins.js'
 import { BUILT_IN_CATEGORIES, consentNames, isSafeUrl, resolveConfig } from './config.js'
 import type { ResolvedConfig } from './types.js'
+
+/** YouTube as every config has it, configured or not. */
+const YOUTUBE = {
+  key: 'youtube',
+  category: 'embeds',
+  cookies: [],
+  storage: [],
+  hosts: builtIns.youtube?.hosts
+}
 
 type Problem = [code: string, at: string, found: unknown, known: string[] | undefined]
 
@@ -28,12 +37,14 @@ describe('defaults', () => {
       expiresDays: 182,
       reloadOnRevoke: true,
       gpc: true,
+      consentMode: true,
       categories: [
         { name: 'necessary', services: [] },
         { name: 'analytics', services: [] },
-        { name: 'embeds', services: [] }
+        // YouTube is known without config (SPEC §3).
+        { name: 'embeds', services: ['youtube'] }
       ],
-      services: {},
+      services: { youtube: YOUTUBE },
       categoryTexts: {},
       texts: {}
     })
@@ -167,7 +178,7 @@ describe('unknown and missing options', () => {
       const { config, problems } = resolve(input)
       expect(problems[0]).toEqual(['config', 'config', input, undefined])
       expect(config.categories.map(category => category.name)).toEqual(BUILT_IN_CATEGORIES)
-      expect(config.services).toEqual({})
+      expect(config.services).toEqual({ youtube: YOUTUBE })
     }
   })
 
@@ -291,8 +302,17 @@ describe('services', () => {
       { name: 'analytics', services: ['ga4', 'hubspot', 'hotjar'] },
       { name: 'embeds', services: ['youtube'] }
     ])
-    expect(config.services.ga4).toEqual({ key: 'ga4', category: 'analytics', id: 'G-ABC123XYZ' })
-    expect(config.services.youtube).toEqual({ key: 'youtube', category: 'embeds' })
+    // Each with the vendor's cookies, storage keys and hosts, for clearing and auto-blocking.
+    expect(config.services.ga4).toEqual({
+      key: 'ga4',
+      category: 'analytics',
+      id: 'G-ABC123XYZ',
+      cookies: builtIns.ga4?.cookies,
+      storage: [],
+      hosts: builtIns.ga4?.hosts
+    })
+    expect(config.services.hotjar?.storage).toEqual(builtIns.hotjar?.storage)
+    expect(config.services.youtube).toEqual(YOUTUBE)
   })
 
   test('youtube: true is enough', () => {
@@ -331,9 +351,9 @@ describe('services', () => {
       policyUrl: '/privacy',
       services: { [service]: id === undefined ? {} : { id } }
     })
-    expect(problems).toEqual([['id', `services.${service}.id`, id, undefined]])
-    expect(config.services).toEqual({})
-    expect(consentNames(config)).toEqual(['analytics', 'embeds'])
+    expect(problems).toEqual([['id', `services.${service}.id`, id, [builtIns[service]?.example]]])
+    expect(config.services).toEqual({ youtube: YOUTUBE })
+    expect(consentNames(config)).toEqual(['analytics', 'embeds', 'youtube'])
   })
 
   test('a custom service joins the optional category it names', () => {
@@ -350,10 +370,12 @@ describe('services', () => {
       key: 'matomo',
       category: 'analytics',
       name: 'Matomo',
-      cookies: ['_pk_id*', '_pk_ses*']
+      cookies: ['_pk_id*', '_pk_ses*'],
+      storage: [],
+      hosts: []
     })
     expect(config.categories.find(category => category.name === 'marketing')?.services).toEqual(['pixel'])
-    expect(consentNames(config)).toEqual(['analytics', 'embeds', 'marketing', 'matomo', 'pixel'])
+    expect(consentNames(config)).toEqual(['analytics', 'embeds', 'marketing', 'matomo', 'youtube', 'pixel'])
   })
 
   test.each<[string, unknown]>([
@@ -370,8 +392,8 @@ describe('services', () => {
       category,
       ['analytics', 'embeds']
     ])
-    expect(config.services).toEqual({})
-    expect(consentNames(config)).toEqual(['analytics', 'embeds'])
+    expect(config.services).toEqual({ youtube: YOUTUBE })
+    expect(consentNames(config)).toEqual(['analytics', 'embeds', 'youtube'])
   })
 
   test.each(['analytics', 'embeds', 'necessary', 'marketing'])(
@@ -383,7 +405,7 @@ describe('services', () => {
         services: { [name]: { category: 'analytics' } }
       })
       expect(problems).toEqual([['service', `services.${name}`, { category: 'analytics' }, undefined]])
-      expect(config.services).toEqual({})
+      expect(config.services).toEqual({ youtube: YOUTUBE })
     }
   )
 
@@ -396,7 +418,7 @@ describe('services', () => {
   ])('a service %j holding %j is reported and left out', (name, value) => {
     const { config, problems } = resolve({ policyUrl: '/privacy', services: { [name]: value } })
     expect(problems).toEqual([['service', `services.${name}`, value, undefined]])
-    expect(config.services).toEqual({})
+    expect(config.services).toEqual({ youtube: YOUTUBE })
   })
 
   test('a service field of the wrong type is reported and ignored', () => {
@@ -409,7 +431,13 @@ describe('services', () => {
       ['cookies', 'services.matomo.cookies', '_pk_id', undefined],
       ['string', 'services.matomo.provider', '', undefined]
     ])
-    expect(config.services.matomo).toEqual({ key: 'matomo', category: 'analytics' })
+    expect(config.services.matomo).toEqual({
+      key: 'matomo',
+      category: 'analytics',
+      cookies: [],
+      storage: [],
+      hosts: []
+    })
   })
 
   test('an unknown service field is reported with the known fields', () => {
@@ -417,15 +445,17 @@ describe('services', () => {
       policyUrl: '/privacy',
       services: { ga4: { id: 'G-ABC123XYZ', src: 'https://evil.example/x.js' } }
     })
+    // A built-in loads its own script: `src` is not one of its fields, nor HubSpot's `region`.
     expect(problems).toEqual([
       [
         'unknown',
         'services.ga4.src',
         'https://evil.example/x.js',
-        ['id', 'category', 'name', 'provider', 'purpose', 'cookies']
+        SERVICE_KEYS.filter(key => !/^(src|region)$/.test(key))
       ]
     ])
-    expect(config.services.ga4).toEqual({ key: 'ga4', category: 'analytics', id: 'G-ABC123XYZ' })
+    expect(config.services.ga4).toMatchObject({ key: 'ga4', category: 'analytics', id: 'G-ABC123XYZ' })
+    expect(config.services.ga4).not.toHaveProperty('src')
   })
 
   test('past 50 names in all, each extra service is reported as over the limit and left out', () => {
@@ -481,7 +511,7 @@ describe('hostile and odd configs', () => {
 
   test('a service id found on Object.prototype is not taken for a built-in', () => {
     const { config, problems } = resolve({ policyUrl: '/p', services: { constructor: {} } })
-    expect(config.services).toEqual({})
+    expect(config.services).toEqual({ youtube: YOUTUBE })
     expect(problems[0]?.[0]).toBe('serviceCategory')
   })
 

@@ -1,11 +1,34 @@
-import type { Category, KeksiConfig, Report, ResolvedConfig, Service, ServiceDefinition } from './types.js'
+import type { Category, KeksiConfig, Report, ResolvedConfig, Service, Vendor } from './types.js'
 
 /** The categories every site has (SPEC §3), in the order the preferences list them. */
 export const BUILT_IN_CATEGORIES = ['necessary', 'analytics', 'embeds']
 
 const THEMES = ['light', 'dark', 'auto']
 const NAME = /^[a-z][a-z0-9_-]{0,31}$/
-const SERVICE_KEYS = ['id', 'category', 'name', 'provider', 'purpose', 'cookies']
+const SERVICE_KEYS = [
+  'id',
+  'category',
+  'name',
+  'provider',
+  'purpose',
+  'cookies',
+  'storage',
+  'hosts',
+  'src',
+  'mode',
+  'region'
+]
+/** The service keys that hold lists of names or patterns. */
+const LISTS = ['cookies', 'storage', 'hosts']
+/** Google Consent Mode's signals that a category may grant (README "Google Consent Mode"). */
+export const SIGNALS = [
+  'ad_storage',
+  'ad_user_data',
+  'ad_personalization',
+  'analytics_storage',
+  'functionality_storage',
+  'personalization_storage'
+]
 /** The cookie codec holds grants as bits of one number; 50 stays well inside its 53 safe bits. */
 const MAX_NAMES = 50
 
@@ -44,6 +67,12 @@ const OPTIONS: Record<Exclude<keyof KeksiConfig, '$schema'>, (value: unknown) =>
   texts: isObject,
   reloadOnRevoke: value => typeof value === 'boolean',
   gpc: value => typeof value === 'boolean',
+  consentMode: value =>
+    typeof value === 'boolean' ||
+    (isObject(value) &&
+      Object.values(value).every(
+        signals => Array.isArray(signals) && signals.every(signal => SIGNALS.includes(signal))
+      )),
   debug: value => typeof value === 'boolean'
 }
 
@@ -57,7 +86,7 @@ const OPTIONS: Record<Exclude<keyof KeksiConfig, '$schema'>, (value: unknown) =>
  */
 export function resolveConfig(
   input: unknown,
-  builtIns: Record<string, ServiceDefinition>,
+  builtIns: Record<string, Vendor>,
   report: Report
 ): ResolvedConfig {
   const resolved: ResolvedConfig = {
@@ -68,6 +97,7 @@ export function resolveConfig(
     expiresDays: 182,
     reloadOnRevoke: true,
     gpc: true,
+    consentMode: true,
     categories: BUILT_IN_CATEGORIES.map(name => ({ name, services: [] })),
     services: {},
     categoryTexts: {},
@@ -115,6 +145,12 @@ export function resolveConfig(
     resolved.services[key] = service
     resolved.categories.find(category => category.name === service.category)?.services.push(key)
   }
+  // A built-in that needs no id is there unasked (SPEC §3): `data-consent="youtube"` works on any page.
+  for (const [key, vendor] of Object.entries(builtIns)) {
+    if (vendor.id || resolved.services[key] || consentNames(resolved).length >= MAX_NAMES) continue
+    resolved.services[key] = resolveService(key, {}, vendor, resolved.categories, report) as Service
+    resolved.categories.find(category => category.name === vendor.category)?.services.push(key)
+  }
 
   return resolved
 }
@@ -122,7 +158,7 @@ export function resolveConfig(
 function resolveService(
   key: string,
   value: unknown,
-  builtIn: ServiceDefinition | undefined,
+  builtIn: Vendor | undefined,
   categories: Category[],
   report: Report
 ): Service | undefined {
@@ -132,12 +168,23 @@ function resolveService(
     report('service', where, value)
     return undefined
   }
-  const service: Service = { key, category: '' }
+  const service: Service = { key, category: '', cookies: [], storage: [], hosts: [] }
+  const fields = service as unknown as Record<string, unknown>
+  // A built-in loads its own script; `mode` and `region` are options of the vendors that have them.
+  const keys = SERVICE_KEYS.filter(key =>
+    key === 'src' ? !builtIn : /^(mode|region)$/.test(key) ? builtIn?.options?.[key] : true
+  )
   for (const [field, given] of Object.entries(value)) {
-    if (!SERVICE_KEYS.includes(field)) report('unknown', `${where}.${field}`, given, SERVICE_KEYS)
-    else if (field === 'cookies' ? Array.isArray(given) && given.every(isString) : isString(given)) {
-      ;(service as unknown as Record<string, unknown>)[field] = given
-    } else report(field === 'cookies' ? field : 'string', `${where}.${field}`, given)
+    const choices = builtIn?.options?.[field]
+    if (!keys.includes(field)) {
+      report('unknown', `${where}.${field}`, given, keys)
+    } else if (choices) {
+      if (choices.includes(given as string)) fields[field] = given
+      else report('option', `${where}.${field}`, given, choices.filter(Boolean))
+    } else if (LISTS.includes(field) ? Array.isArray(given) && given.every(isString) : isString(given)) {
+      if (field !== 'src' || isSafeUrl(given)) fields[field] = given
+      else report('src', `${where}.src`, given)
+    } else report(LISTS.includes(field) ? field : 'string', `${where}.${field}`, given)
   }
   service.category ||= builtIn?.category ?? ''
   if (!categories.some(known => known.name === service.category) || service.category === 'necessary') {
@@ -146,9 +193,13 @@ function resolveService(
     return undefined
   }
   if (builtIn?.id && !builtIn.id.test(service.id ?? '')) {
-    report('id', `${where}.id`, value.id)
+    report('id', `${where}.id`, value.id, [builtIn.example as string])
     return undefined
   }
+  // The vendor's own lists first, then what the owner added.
+  service.cookies = [...(builtIn?.cookies ?? []), ...service.cookies]
+  service.storage = [...(builtIn?.storage ?? []), ...service.storage]
+  service.hosts = [...(builtIn?.hosts ?? []), ...service.hosts]
   return service
 }
 

@@ -16,6 +16,8 @@ export interface ConsentModel {
   set(choices: Choices, method?: Method): void
   /** Forgets the decision: the cookie is removed. */
   reset(): void
+  /** Takes on a decision stored elsewhere (by another tab) as it is, without writing it again. */
+  adopt(value: string | undefined): void
 }
 
 /**
@@ -71,7 +73,8 @@ export function createConsentModel(
     reset() {
       storage.clear()
       $consent.set(null)
-    }
+    },
+    adopt: value => $consent.set(decode(value, config, now()))
   }
 }
 

@@ -87,11 +87,28 @@ export interface ServiceConfig {
   /** What it is used for, in a sentence. */
   purpose?: string
   /**
-   * The cookies it sets, listed for visitors in the preferences: each a name or `prefix*` pattern, optionally
-   * followed by its lifetime (`2y`, `13mo`, `30d`, `12h`, `30min` or `session`), shown in the visitor's language:
-   * `["_pk_id* 13mo", "_pk_ses* 30min"]`.
+   * The cookies it sets, listed for visitors in the preferences and deleted when consent is withdrawn: each a name
+   * or `prefix*` pattern, optionally followed by its lifetime (`2y`, `13mo`, `30d`, `12h`, `30min` or `session`),
+   * shown in the visitor's language: `["_pk_id* 13mo", "_pk_ses* 30min"]`.
    */
   cookies?: string[]
+  /** Its `localStorage` and `sessionStorage` keys (names or `prefix*`), deleted when consent is withdrawn. */
+  storage?: string[]
+  /**
+   * The hosts its scripts and frames come from (`stats.example.com` also matches its subdomains): auto-blocking holds
+   * back any script or iframe from them that another script inserts, until the service is granted.
+   */
+  hosts?: string[]
+  /** A custom service's script, loaded (with the Keksi tag's nonce) once it is granted. */
+  src?: string
+  /**
+   * GA4 only: `basic` (the default) loads nothing from Google before consent; `advanced` loads gtag.js at once, with
+   * every Consent Mode signal denied, so Google receives cookieless pings (and with them the visitor's IP address and
+   * browser) before any decision. Choose it only where your legal basis allows.
+   */
+  mode?: 'basic' | 'advanced'
+  /** HubSpot only: `eu1` loads the tracking code from HubSpot's EU data centre (`js-eu1.hs-scripts.com`). */
+  region?: 'eu1'
 }
 
 /**
@@ -148,27 +165,65 @@ export interface KeksiConfig {
    * (stored as a decision of method `gpc`, so no banner) and can still opt in from "change decision". Default `true`.
    */
   gpc?: boolean
+  /**
+   * Google Consent Mode v2 (README "Google Consent Mode"): `default` (all denied but `security_storage`) as keksi.js
+   * runs, `update` on every decision. Which Keksi names grant which signals: a signal is granted when any name
+   * mapped to it is. Default `{ "analytics": ["analytics_storage"], "marketing": ["ad_storage", "ad_user_data",
+   * "ad_personalization"] }`, with `ga4` in place of `analytics` when GA4 is configured. `false` turns it off.
+   */
+  consentMode?: boolean | Record<string, ConsentSignal[]>
   /** Debug mode: a console report of the decision, what is held and released, and every resource that escaped. `data-debug`. Default `false`. */
   debug?: boolean
 }
 
-/** What the consent logic knows of a built-in vendor (one file each in `services/`); its words are the UI's. */
-export interface ServiceDefinition {
+/** Google Consent Mode v2's storage signals (README "Google Consent Mode"). */
+export type ConsentSignal =
+  | 'ad_storage'
+  | 'ad_user_data'
+  | 'ad_personalization'
+  | 'analytics_storage'
+  | 'functionality_storage'
+  | 'personalization_storage'
+
+/**
+ * A built-in vendor: everything Keksi knows of it, in one file of `services/` (README "Services"), with its words
+ * in the texts. Adding a vendor is writing one of these.
+ */
+export interface Vendor {
   category: string
-  /** The vendor's id format, when the service needs an id. */
+  /** The format of the site's id at the vendor, when the vendor needs one; `example` is one, for the message. */
   id?: RegExp
+  example?: string
+  /** The cookies it sets, as `ServiceConfig.cookies` writes them, from the vendor's own documentation. */
+  cookies: string[]
+  /** Its `localStorage` / `sessionStorage` keys. */
+  storage?: string[]
+  /** The hosts its scripts and frames come from. */
+  hosts: string[]
+  /** Values each vendor-specific option (`mode`, `region`) may take; the first is the default. */
+  options?: Record<string, string[]>
+  /**
+   * Wires the vendor into the page as it documents for consent tools: called once, as keksi.js starts (before any
+   * decision is applied); returns what to do when the service's grant is first known and whenever it changes.
+   */
+  wire?: (service: Service, load: (src: string, id?: string) => void) => (granted: boolean) => void
 }
 
-/** A service after validation: the built-in's facts merged with the owner's config. */
+/** A service after validation: the built-in vendor's facts merged with the owner's config. */
 export interface Service {
   key: string
   category: string
-  /** The cookies the owner listed for a custom service. */
-  cookies?: string[]
+  /** The vendor's cookies, then those the owner listed. */
+  cookies: string[]
+  storage: string[]
+  hosts: string[]
   id?: string
   name?: string
   provider?: string
   purpose?: string
+  src?: string
+  mode?: string
+  region?: string
 }
 
 export interface Category {
@@ -192,6 +247,7 @@ export interface ResolvedConfig {
   expiresDays: number
   reloadOnRevoke: boolean
   gpc: boolean
+  consentMode: boolean | Record<string, ConsentSignal[]>
   debug?: boolean
   /** Every category, `necessary` first. */
   categories: Category[]

@@ -39,25 +39,29 @@ export function debug(keksi: Keksi, config: ResolvedConfig, base?: string): void
   })
   const firstGrant = (): number => Math.min(...grantedAt.values())
 
-  // Released: a gated script that runs (it keeps its `data-consent`), a frame or image that gets its `src`.
+  // Released: a gated script that runs (it keeps its `data-consent`; it is released as the element it is, by a new
+  // type and then a new `src` or text), a frame or image that gets its `src`. Each element once.
   const released: string[] = []
+  const seen = new WeakSet<Node>()
   new MutationObserver(records => {
     for (const record of records) {
-      const elements = record.type === 'attributes' ? [record.target] : [...record.addedNodes]
+      const elements = [record.target, ...record.addedNodes]
       for (const element of elements) {
         if (
           element instanceof HTMLElement &&
+          !seen.has(element) &&
           element.matches(GATED) &&
           element.getAttribute('type') !== 'text/plain' &&
           (element.hasAttribute('src') || element.localName === 'script')
         ) {
+          seen.add(element)
           const line = `${describe(element)} (${element.dataset.consent}) at ${at(performance.now())}`
           released.push(line)
           console.info(`[keksi] debug: released ${line}`)
         }
       }
     }
-  }).observe(document.documentElement, { childList: true, subtree: true, attributeFilter: ['src'] })
+  }).observe(document.documentElement, { childList: true, subtree: true, attributeFilter: ['src', 'type'] })
 
   const report = (): void => {
     const now = keksi.get()

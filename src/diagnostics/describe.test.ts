@@ -1,11 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
-import { OPTION_KEYS } from '../../test/fixtures.js'
+import { OPTION_KEYS, SERVICE_KEYS } from '../../test/fixtures.js'
 import { nearest, describe as sentence, shown } from './describe.js'
 
 const ATTRIBUTES = ['ga4', 'hubspot', 'hotjar', 'policyUrl', 'lang', 'theme', 'revision', 'css']
-const SERVICE_KEYS = ['id', 'category', 'name', 'provider', 'purpose', 'cookies']
 const NAMES = ['necessary', 'analytics', 'embeds', 'ga4', 'hubspot', 'hotjar', 'youtube']
 
 /** One console line that starts with where the mistake is. */
@@ -29,9 +28,10 @@ describe('what an owner reads for each mistake', () => {
   })
 
   test('an unknown option with nothing near it lists the known ones', () => {
-    const text = sentence('unknown', 'services.ga4.src', 'https://evil.example/x.js', SERVICE_KEYS)
+    const known = SERVICE_KEYS.filter(key => key !== 'src')
+    const text = sentence('unknown', 'services.ga4.src', 'https://evil.example/x.js', known)
     expectOneLineAbout(text, 'services.ga4.src')
-    expect(text).toContain(`expected one of ${SERVICE_KEYS.join(', ')}`)
+    expect(text).toContain(`expected one of ${known.join(', ')}`)
   })
 
   test('an unknown attribute suggests the nearest attribute in kebab-case', () => {
@@ -73,7 +73,7 @@ describe('what an owner reads for each mistake', () => {
     ['hubspot', 'abc', '1234567'],
     ['hotjar', '12', '3456789']
   ])('a malformed %s id shows what was found and an example id', (service, found, example) => {
-    const text = sentence('id', `services.${service}.id`, found)
+    const text = sentence('id', `services.${service}.id`, found, [example])
     expect(text).toBe(
       `services.${service}.id: found "${found}", expected an id like "${example}"; the service stays blocked.`
     )

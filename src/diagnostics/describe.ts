@@ -23,20 +23,22 @@ const EXPECTED: Record<string, string> = {
   texts: 'texts per language, like { "en": { "title": "Cookies on Acme" } }',
   reloadOnRevoke: 'true or false',
   gpc: 'true or false',
+  consentMode:
+    'false, or an object of category and service names, each with a list of Consent Mode signals, like { "analytics": ["analytics_storage"] }',
   debug: 'true or false',
   category: 'a lowercase category name (a-z, 0-9, "_", "-") holding { "title": "...", "description": "..." }',
   service:
     'a lowercase service id that is not a category name, holding an object such as { "id": "..." }; it stays blocked',
   string: 'a string',
-  cookies: 'a list of cookie names',
+  cookies: 'a list of cookie names or "prefix*" patterns',
+  storage: 'a list of storage keys or "prefix*" patterns',
+  hosts: 'a list of host names such as "stats.example.com"',
+  src: 'an http(s) or relative script URL; the service loads nothing',
   object: 'an object of texts',
   choice: 'true or false',
   choices: 'an object of category and service names, like { "analytics": true }',
   function: 'a function'
 }
-
-/** An example of each built-in service's id. */
-const IDS: Record<string, string> = { ga4: 'G-ABC123XYZ', hubspot: '1234567', hotjar: '3456789' }
 
 /** JSON-ish text of what the owner wrote, short enough for one console line. */
 export const shown = (value: unknown): string => {
@@ -99,7 +101,10 @@ export function describe(code: string, at: string, found?: unknown, known: strin
     case 'serviceCategory':
       return `${at}: found ${shown(found)}, expected one of ${list}; the service stays blocked.`
     case 'id':
-      return `${at}: found ${shown(found)}, expected an id like "${IDS[at.split('.')[1] ?? ''] ?? '...'}"; the service stays blocked.`
+      // `known` holds the vendor's example id.
+      return `${at}: found ${shown(found)}, expected an id like "${list}"; the service stays blocked.`
+    case 'option':
+      return `${at}: found ${shown(found)}, expected one of ${list}; the default applies.`
     case 'name':
       return `${at}: unknown category or service ${shown(found)}, expected one of ${list}; nothing changes for it.`
     case 'consent':

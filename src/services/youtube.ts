@@ -1,12 +1,15 @@
-import type { ServiceDefinition } from '../core/types.js'
+import type { Vendor } from '../core/types.js'
 
-/** YouTube videos, embedded from the privacy-enhanced domain (youtube-nocookie.com). */
-export const youtube: ServiceDefinition = {
-  category: 'embeds'
+/**
+ * YouTube videos, embedded from the privacy-enhanced domain (youtube-nocookie.com), which sets no cookie on the
+ * site. Known without config (SPEC §3): `data-consent="youtube"` works on any page. Its embeds are the gate's
+ * (`gate/gate-markup.ts`); auto-blocking holds frames and scripts from its hosts.
+ */
+export const youtube: Vendor = {
+  category: 'embeds',
+  cookies: [],
+  hosts: ['youtube.com', 'youtube-nocookie.com', 'ytimg.com', 'googlevideo.com']
 }
-
-/** The cookies youtube sets: listed for visitors, cleared on withdrawal. */
-export const youtubeCookies: string[] = []
 
 /**
  * The URL an embed loads: a YouTube player (`www.youtube.com/embed/…`, as YouTube's embed code writes it) from the

@@ -1,7 +1,6 @@
 import { Fragment, h } from 'preact'
 import type { Choices, ResolvedConfig, Service, Texts } from '../core/types.js'
 import type { Keksi } from '../keksi.js'
-import { cookiesOf } from '../services/built-ins.js'
 import { Actions } from './Actions.js'
 import { Modal } from './Modal.js'
 import { RichText } from './RichText.js'
@@ -137,7 +136,7 @@ export function Preferences({ keksi, config, texts, lang, choices, onToggle, onC
                 [texts.purpose, purpose],
                 [
                   texts.cookies,
-                  cookiesOf(config.services[key] as Service)
+                  (config.services[key] as Service).cookies
                     .map(cookie => cookieLabel(cookie, lang, texts.session))
                     .join(', ')
                 ]

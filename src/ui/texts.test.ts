@@ -128,7 +128,8 @@ describe('textsFor', () => {
       analytics: EN.categories.analytics,
       embeds: EN.categories.embeds
     })
-    expect(texts.services).toEqual({})
+    // YouTube is there unasked (SPEC §3).
+    expect(texts.services).toEqual({ youtube: EN.services.youtube })
   })
 
   test('each configured service gets its English words', () => {
