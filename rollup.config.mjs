@@ -125,7 +125,7 @@ export default [
       production,
       nodeResolve(),
       ts({ target: 'es2022' }),
-      minify(true, /^(loadUi|loadDescribe|loadDebug|queue|storage|names|redraw)$/),
+      minify(true, /^(loadUi|loadDescribe|loadDebug|queue|names|redraw|integrations|model|ran|adopt|wire)$/),
       themes,
       languages
     ]

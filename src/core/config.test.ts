@@ -291,6 +291,54 @@ describe('categories', () => {
 })
 
 describe('services', () => {
+  test('a custom service takes a script URL, hosts and storage keys; the vendor’s own lists come first', () => {
+    const { config, problems } = resolve({
+      policyUrl: '/privacy',
+      services: {
+        matomo: {
+          category: 'analytics',
+          src: 'https://stats.example.com/matomo.js',
+          hosts: ['stats.example.com'],
+          storage: ['_pk_*']
+        },
+        hotjar: { id: '3456789', cookies: ['_hjExtra 1d'], hosts: ['hj.example.net'] }
+      }
+    })
+    expect(problems).toEqual([])
+    expect(config.services.matomo).toMatchObject({
+      src: 'https://stats.example.com/matomo.js',
+      hosts: ['stats.example.com'],
+      storage: ['_pk_*']
+    })
+    expect(config.services.hotjar?.cookies.at(-1)).toBe('_hjExtra 1d')
+    expect(config.services.hotjar?.hosts).toEqual([...(builtIns.hotjar?.hosts ?? []), 'hj.example.net'])
+  })
+
+  test('an unsafe script URL, a host that is not a list, a vendor option out of range: each reported', () => {
+    const { config, problems } = resolve({
+      policyUrl: '/privacy',
+      services: {
+        evil: { category: 'analytics', src: 'javascript:alert(1)', hosts: 'evil.example' },
+        ga4: { id: 'G-ABC123XYZ', mode: 'aggressive' },
+        hotjar: { id: '3456789', region: 'eu1' }
+      }
+    })
+    expect(problems).toEqual([
+      ['src', 'services.evil.src', 'javascript:alert(1)', undefined],
+      ['hosts', 'services.evil.hosts', 'evil.example', undefined],
+      ['option', 'services.ga4.mode', 'aggressive', ['basic', 'advanced']],
+      [
+        'unknown',
+        'services.hotjar.region',
+        'eu1',
+        SERVICE_KEYS.filter(key => !/^(src|mode|region)$/.test(key))
+      ]
+    ])
+    // The service stays, loading nothing; the option keeps its default.
+    expect(config.services.evil).not.toHaveProperty('src')
+    expect(config.services.ga4).not.toHaveProperty('mode')
+  })
+
   test('the four built-in services need only their ids and know their categories', () => {
     const { config, problems } = resolve({
       policyUrl: '/privacy',

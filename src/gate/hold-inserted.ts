@@ -66,10 +66,10 @@ export const holdInserted: Integration = ({ keksi, config, doc }) => {
   }
 
   // HTML as text: scripts in it never run, but frames load, so frames are held before the browser sees them.
-  const template = doc.createElement('template')
   const html = Object.getOwnPropertyDescriptor(Element.prototype, 'innerHTML') as PropertyDescriptor
   const held = (markup: unknown): unknown => {
     if (typeof markup !== 'string' || !/<iframe/i.test(markup)) return markup
+    const template = doc.createElement('template')
     html.set?.call(template, markup)
     hold(template.content)
     return html.get?.call(template)

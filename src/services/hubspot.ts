@@ -64,8 +64,8 @@ export const hubspot: Vendor = {
       // Granted again after a withdrawal: HubSpot's own record of the refusal goes.
       if (stopped || hasCookie('__hs_do_not_track')) queue('_hsq').push(['doNotTrack', { track: true }])
       stopped = false
+      if (!loaded) load(`https://js${region ? `-${region}` : ''}.hs-scripts.com/${id}.js`, 'hs-script-loader')
       loaded = true
-      load(`https://js${region ? `-${region}` : ''}.hs-scripts.com/${id}.js`, 'hs-script-loader')
     }
   }
 }
