@@ -44,3 +44,13 @@ export const SERVICE_KEYS = [
   'mode',
   'region'
 ]
+
+/** Google Consent Mode's signals, every one denied: the default, and what a refusal updates them to. */
+export const DENIED = {
+  ad_storage: 'denied',
+  ad_user_data: 'denied',
+  ad_personalization: 'denied',
+  analytics_storage: 'denied',
+  functionality_storage: 'denied',
+  personalization_storage: 'denied'
+}

@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core'
 import { expect, test } from 'vitest'
 import { bannerShown, consentCookie, pageWith, ran, ui, useSite } from './browser.js'
+import { DENIED } from './fixtures.js'
 
 const site = useSite()
 
@@ -37,15 +38,6 @@ const queue = (page: Page, name: '_hsp' | '_hsq') =>
   page.evaluate(name => (window as unknown as Record<string, unknown[]>)[name] ?? [], name)
 const global = (page: Page, name: string) =>
   page.evaluate(name => (window as unknown as Record<string, unknown>)[name], name)
-
-const DENIED = {
-  ad_storage: 'denied',
-  ad_user_data: 'denied',
-  ad_personalization: 'denied',
-  analytics_storage: 'denied',
-  functionality_storage: 'denied',
-  personalization_storage: 'denied'
-}
 
 test('with all four by attribute, nothing reaches a vendor before a decision; Consent Mode says denied first', async () => {
   const { page, thirdParty, warnings, errors } = await site.open('/all', {

@@ -1,5 +1,4 @@
-/** The page's `window` (`globalThis`, so that importing this where there is no DOM does not throw), with the globals vendors read and write. */
-export const page = globalThis as unknown as Record<string, unknown>
+import { page } from '../services/page.js'
 
 /**
  * Google's `gtag()`: pushes its `arguments` object onto `dataLayer`, exactly as Google's snippet does (gtag.js and

@@ -4,7 +4,7 @@
  * real browser requests is proven in `test/services.test.ts`; this is what Keksi tells the vendors, and when.
  */
 import { afterEach, describe, expect, test } from 'vitest'
-import { allFour } from '../../test/fixtures.js'
+import { allFour, DENIED } from '../../test/fixtures.js'
 import { resolveConfig } from '../core/config.js'
 import type { KeksiConfig, Report, Service } from '../core/types.js'
 import { holdInserted } from '../gate/hold-inserted.js'
@@ -41,14 +41,6 @@ const start = (config: KeksiConfig, integrations: Integration[], value?: string)
 /** `dataLayer` as arrays: each entry is gtag's Arguments object. */
 const layer = () => ((page.dataLayer ?? []) as ArrayLike<unknown>[]).map(entry => Array.from(entry))
 
-const DENIED = {
-  ad_storage: 'denied',
-  ad_user_data: 'denied',
-  ad_personalization: 'denied',
-  analytics_storage: 'denied',
-  functionality_storage: 'denied',
-  personalization_storage: 'denied'
-}
 const DEFAULT = ['consent', 'default', { ...DENIED, security_storage: 'granted', wait_for_update: 500 }]
 
 describe('Google Consent Mode', () => {

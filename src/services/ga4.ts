@@ -1,5 +1,6 @@
 import type { Vendor } from '../core/types.js'
-import { gtag, page } from '../integrations/gtag.js'
+import { gtag } from '../integrations/gtag.js'
+import { page } from './page.js'
 
 /**
  * Google Analytics 4 through gtag.js. Consent Mode (`integrations/consent-mode.ts`) speaks for it first; this loads

@@ -1,5 +1,5 @@
 import type { Vendor } from '../core/types.js'
-import { page } from '../integrations/gtag.js'
+import { page } from './page.js'
 
 /**
  * Hotjar's tracking code, as Hotjar's install snippet loads it once Hotjar is granted. Hotjar has no consent API:

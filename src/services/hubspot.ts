@@ -1,6 +1,6 @@
 import type { Vendor } from '../core/types.js'
-import { page } from '../integrations/gtag.js'
 import { hasCookie } from '../storage/cookie-storage.js'
+import { page } from './page.js'
 
 /** HubSpot's queues, as its tracking code reads them once it loads. */
 const queue = (name: '_hsp' | '_hsq'): unknown[][] => {
