@@ -78,6 +78,9 @@ const languages = {
     // The JSON schema of the config, for editors; kept readable.
     const schema = readFileSync('src/schema/keksi-config.schema.json', 'utf8')
     this.emitFile({ type: 'asset', fileName: 'keksi-config.schema.json', source: schema })
+    // And the consent record's, for receivers of the owner's own.
+    const record = readFileSync('src/records/keksi-record.schema.json', 'utf8')
+    this.emitFile({ type: 'asset', fileName: 'keksi-record.schema.json', source: record })
   }
 }
 
@@ -157,10 +160,30 @@ export default [
     plugins: [ts(), minify()]
   },
   {
+    // The sender of consent records, fetched only with `record` set, when a record is due.
+    input: 'src/recorder/keksi-record.ts',
+    output: { file: 'dist/keksi-record.js', format: 'iife', name: 'keksiRecord' },
+    plugins: [ts(), minify()]
+  },
+  {
     // Debug mode's audit, fetched only with `data-debug` or `debug: true`.
     input: 'src/diagnostics/debug.ts',
     output: { file: 'dist/keksi-debug.js', format: 'iife', name: 'keksiDebug' },
     plugins: [ts(), minify()]
+  },
+  {
+    // The consent-record receiver, a Node command (`npx keksi-records`): nothing of it is in a browser bundle.
+    input: 'src/records/cli.ts',
+    external: [/^node:/, 'better-sqlite3', 'pg'],
+    // Each store a chunk of its own, imported only when its `--db` asks for it: `pg` need not be installed for SQLite.
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: 'keksi-records.mjs',
+      chunkFileNames: 'keksi-records-[name].mjs',
+      banner: chunk => (chunk.isEntry ? '#!/usr/bin/env node' : '')
+    },
+    plugins: [ts({ types: ['node'], target: 'es2022' })]
   },
   {
     // npm: ESM with the UI as a chunk loaded on demand; dependencies are left to the user's bundler.

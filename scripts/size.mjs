@@ -43,6 +43,8 @@ const BUDGETS = [
   // Fetched by the UI when a visitor opens the preferences; most visitors answer the banner and never do.
   { what: 'preferences: keksi-preferences.js', files: ['keksi-preferences.js'], budget: 1.75 * KB },
   { what: 'owner-mistake messages: keksi-describe.js', files: ['keksi-describe.js'], budget: 1.5 * KB },
+  // Fetched only with `record` set, when a decision is to be recorded (or records wait from an earlier page view).
+  { what: 'consent records: keksi-record.js', files: ['keksi-record.js'], budget: 1.5 * KB },
   // Fetched only in debug mode, by the site owner auditing their own pages.
   { what: 'debug report: keksi-debug.js', files: ['keksi-debug.js'], budget: 1.5 * KB },
   // Each language a visitor may read besides English: fetched with the UI, so it must stay small.

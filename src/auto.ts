@@ -6,6 +6,7 @@
 import type { KeksiConfig } from './core/types.js'
 import type { debug } from './diagnostics/debug.js'
 import type { describe } from './diagnostics/describe.js'
+import type { Recorder } from './integrations/records.js'
 import type { Keksi, MountUi } from './keksi.js'
 import { builtIns } from './services/built-ins.js'
 import { reporter, start } from './start.js'
@@ -19,6 +20,8 @@ declare global {
     keksiDescribe?: { describe: typeof describe }
     /** Set by keksi-debug.js when it has loaded. */
     keksiDebug?: { debug: typeof debug }
+    /** Set by keksi-record.js when it has loaded. */
+    keksiRecord?: Recorder
   }
 }
 
@@ -39,7 +42,10 @@ const nonce = tag?.nonce
  * Loads a file from beside keksi.js; it publishes itself as `window[global]`. A script that runs but publishes
  * nothing resolves `undefined`, and the caller's first property read rejects: the same failure as a network error.
  */
-const load = <T>(file: string, global: 'keksiUi' | 'keksiDescribe' | 'keksiDebug'): Promise<T> =>
+const load = <T>(
+  file: string,
+  global: 'keksiUi' | 'keksiDescribe' | 'keksiDebug' | 'keksiRecord'
+): Promise<T> =>
   new Promise((resolve, reject) => {
     const script = document.createElement('script')
     script.src = base + file
@@ -85,6 +91,7 @@ if ((existing as Keksi | undefined)?.onAccept) {
     {
       loadUi: () => load<{ mount: MountUi }>('keksi-ui.js', 'keksiUi').then(m => m.mount),
       loadDescribe,
+      loadRecorder: () => load<Recorder>('keksi-record.js', 'keksiRecord'),
       loadDebug: () =>
         load<{ debug: typeof debug }>('keksi-debug.js', 'keksiDebug').then(
           ({ debug }) =>

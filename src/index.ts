@@ -15,6 +15,7 @@ export function init(config: KeksiConfig = {}): Keksi {
   return start(config, {
     loadUi: () => import('./ui/mount.js').then(ui => ui.mount),
     loadDescribe: () => import('./diagnostics/describe.js').then(words => words.describe),
+    loadRecorder: () => import('./recorder/keksi-record.js'),
     loadDebug: () =>
       import('./diagnostics/debug.js').then(audit => (keksi, config) => audit.debug(keksi, config))
   })

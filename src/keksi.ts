@@ -1,7 +1,7 @@
 import type { ReadableAtom } from 'nanostores'
 import { consentNames, isObject } from './core/config.js'
 import { type ConsentModel, createConsentModel, grants } from './core/consent.js'
-import type { Choices, Consent, ConsentStorage, Report, ResolvedConfig } from './core/types.js'
+import type { Choices, Consent, ConsentStorage, Report, ResolvedConfig, Texts } from './core/types.js'
 
 /** The `detail` of `keksi:change`: the decision, plus what it granted and revoked. After `reset()`, only the lists. */
 export type ConsentChange = (Consent | { [K in keyof Consent]?: never }) & {
@@ -71,6 +71,14 @@ export interface UiContext {
   doc: Document
   /** Reports the owner's mistakes in texts, which the UI checks. */
   report: Report
+  /** Tells Keksi the words the visitor can read now, and their language: what a consent record proves was shown. */
+  shown(lang: string, texts: Texts): void
+}
+
+/** The words the visitor was shown on this page view, in their language (README "Proof of consent"). */
+export interface Wording {
+  lang: string
+  texts: Texts
 }
 
 /**
@@ -106,6 +114,8 @@ export interface IntegrationContext {
   load(src: string, name: string, id?: string): void
   /** The names whose code ran in this page view: withdrawing one of them needs a fresh page (SPEC §5). */
   ran: Set<string>
+  /** What the UI has shown on this page view; `undefined` when nothing was (a decision by the API, or GPC). */
+  wording(): Wording | undefined
 }
 
 /** One way Keksi meets the page: Consent Mode, a vendor, the gate, other tabs, GPC. */
@@ -164,6 +174,7 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
     if (granted.length || revoked.length) emit('change', { ...consent, granted, revoked })
   })
 
+  let wording: Wording | undefined
   // The UI is fetched the first time something must be shown (SPEC §10); it closes itself after a decision.
   let ui: Promise<((view?: View) => void) | undefined> | undefined
   const show = (view?: View): void => {
@@ -176,7 +187,8 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
     )
       return
     ui ??= options.loadUi().then(
-      mount => mount({ keksi, config, emit, doc, report }),
+      mount =>
+        mount({ keksi, config, emit, doc, report, shown: (lang, texts) => (wording = { lang, texts }) }),
       () => {
         ui = undefined
         report('load', 'keksi-ui.js')
@@ -252,6 +264,7 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
     storage: options.storage,
     nonce: options.nonce,
     ran: new Set(),
+    wording: () => wording,
     load(src, name, id) {
       if (loaded.has(src)) return
       loaded.add(src)

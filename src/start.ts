@@ -5,6 +5,7 @@ import { gateMarkup } from './gate/gate-markup.js'
 import { holdInserted } from './gate/hold-inserted.js'
 import { consentMode } from './integrations/consent-mode.js'
 import { globalPrivacyControl } from './integrations/gpc.js'
+import { type Recorder, records } from './integrations/records.js'
 import { otherTabs } from './integrations/tabs.js'
 import { vendors } from './integrations/vendors.js'
 import { withdrawal } from './integrations/withdrawal.js'
@@ -18,6 +19,8 @@ export interface StartOptions {
   loadUi: () => Promise<MountUi>
   /** Fetches the words of the owner-mistake messages, when there is a mistake to report. */
   loadDescribe: () => Promise<typeof describe>
+  /** Fetches the sender of consent records (`record`), when a record is due. */
+  loadRecorder: () => Promise<Recorder>
   /** Fetches the debug report (`data-debug`, `debug: true`). */
   loadDebug: () => Promise<(keksi: Keksi, config: ResolvedConfig) => void>
   /** The CSP nonce for every script Keksi inserts. */
@@ -56,7 +59,7 @@ export function start(input: unknown, options: StartOptions, report = reporter(o
     queue: options.queue,
     nonce: options.nonce,
     // In this order: Consent Mode's default before any Google tag; the vendors' opt-outs before withdrawal deletes
-    // what is left; auto-blocking before any other script can insert anything; GPC's decision last, heard by all.
+    // what is left; auto-blocking before any other script can insert anything; GPC's decision last, heard by all (records too).
     integrations: [
       consentMode,
       vendors,
@@ -64,6 +67,7 @@ export function start(input: unknown, options: StartOptions, report = reporter(o
       holdInserted,
       gateMarkup,
       otherTabs,
+      records(options.loadRecorder),
       globalPrivacyControl
     ]
   })

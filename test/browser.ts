@@ -24,6 +24,8 @@ export interface OpenOptions {
   init?: string
   /** Serve this HTML at `path` instead of the file there. */
   html?: string
+  /** An origin whose requests really go out (a consent-record receiver the test runs), recorded all the same. */
+  through?: string
 }
 
 export interface Visit {
@@ -59,6 +61,7 @@ export function useSite(): Site {
         const url = route.request().url()
         if (url.startsWith(site.origin)) return route.continue()
         visit.thirdParty.push(url)
+        if (options.through && url.startsWith(options.through)) return route.continue()
         return route.fulfill({ status: 200, contentType: 'text/javascript', body: STUB(url) })
       })
       if (options.html) pages.set(path, options.html)

@@ -27,6 +27,7 @@ export const OPTION_KEYS = [
   'reloadOnRevoke',
   'gpc',
   'consentMode',
+  'record',
   'debug'
 ]
 

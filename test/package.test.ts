@@ -50,6 +50,11 @@ test('npm pack publishes the bundles, themes, languages, types, schema and licen
     'dist/i18n/fi.json',
     'dist/i18n/sv.json',
     'dist/keksi-config.schema.json',
+    'dist/keksi-record.js',
+    'dist/keksi-record.schema.json',
+    'dist/keksi-records.mjs',
+    'dist/keksi-records-sqlite.mjs',
+    'dist/keksi-records-postgres.mjs',
     'themes/base.css'
   ]) {
     expect(files, file).toContain(file)
@@ -75,4 +80,6 @@ test('every target of the exports map is in the package, for ESM and TypeScript 
     if (!target.includes('*')) expect(existsSync(target), target).toBe(true)
   }
   expect(pkg.types ?? pkg.exports['.'].types).toBe('./dist/keksi.d.ts')
+  // The receiver's command, for `npx keksi-records`.
+  expect(files).toContain(pkg.bin['keksi-records'])
 })

@@ -73,6 +73,7 @@ const OPTIONS: Record<Exclude<keyof KeksiConfig, '$schema'>, (value: unknown) =>
       Object.values(value).every(
         signals => Array.isArray(signals) && signals.every(signal => SIGNALS.includes(signal))
       )),
+  record: value => isString(value) && isSafeUrl(value),
   debug: value => typeof value === 'boolean'
 }
 

@@ -172,6 +172,12 @@ export interface KeksiConfig {
    * "ad_personalization"] }`, with `ga4` in place of `analytics` when GA4 is configured. `false` turns it off.
    */
   consentMode?: boolean | Record<string, ConsentSignal[]>
+  /**
+   * Proof of consent (README "Proof of consent"): the URL of your consent-record receiver (`npx keksi-records`).
+   * Every decision is sent there as a record: its id, time, revision, method, categories and services, the page,
+   * the language and the wording shown. Never the visitor's IP address, browser or other cookies. Default: none.
+   */
+  record?: string
   /** Debug mode: a console report of the decision, what is held and released, and every resource that escaped. `data-debug`. Default `false`. */
   debug?: boolean
 }
@@ -248,6 +254,7 @@ export interface ResolvedConfig {
   reloadOnRevoke: boolean
   gpc: boolean
   consentMode: boolean | Record<string, ConsentSignal[]>
+  record?: string
   debug?: boolean
   /** Every category, `necessary` first. */
   categories: Category[]

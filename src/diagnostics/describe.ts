@@ -25,6 +25,7 @@ const EXPECTED: Record<string, string> = {
   gpc: 'true or false',
   consentMode:
     'false, or an object of category and service names, each with a list of Consent Mode signals, like { "analytics": ["analytics_storage"] }',
+  record: 'the http(s) or relative URL of your consent-record receiver, such as "/consent-records"',
   debug: 'true or false',
   category: 'a lowercase category name (a-z, 0-9, "_", "-") holding { "title": "...", "description": "..." }',
   service:

@@ -31,6 +31,7 @@ export function mount(context: UiContext): (view?: View) => void {
   ).then((words: Partial<Texts>) => {
     base = words
     texts = textsFor(config, lang, context.report, base)
+    context.shown(lang, texts)
     draw()
   })
 
@@ -160,6 +161,7 @@ export function mount(context: UiContext): (view?: View) => void {
           dialog = module
           // The same texts with the dialog's English under them; their mistakes were reported the first time.
           texts &&= textsFor(config, lang, () => {}, base, [en, module.enPreferences])
+          if (texts) context.shown(lang, texts)
         },
         () => {
           // Offline or blocked: what was shown stays, and a later "Cookie settings" tries again.
