@@ -3,6 +3,7 @@ import type { Report, ResolvedConfig } from './core/types.js'
 import type { describe } from './diagnostics/describe.js'
 import { gateMarkup } from './gate/gate-markup.js'
 import { holdInserted } from './gate/hold-inserted.js'
+import { isBot } from './integrations/bots.js'
 import { consentMode } from './integrations/consent-mode.js'
 import { globalPrivacyControl } from './integrations/gpc.js'
 import { type Recorder, records } from './integrations/records.js'
@@ -51,6 +52,8 @@ export const reporter = (load: StartOptions['loadDescribe']): Report => {
  */
 export function start(input: unknown, options: StartOptions, report = reporter(options.loadDescribe)): Keksi {
   const config = resolveConfig(input, builtIns, report)
+  // A crawler gets no banner, and so no decision: no tag runs, no record is sent, and GPC does not decide for it.
+  const bot = isBot(navigator.userAgent)
   const keksi = createKeksi(config, {
     storage: cookieStorage({ name: config.cookieName, domain: config.cookieDomain }),
     loadUi: options.loadUi,
@@ -58,6 +61,7 @@ export function start(input: unknown, options: StartOptions, report = reporter(o
     doc: document,
     queue: options.queue,
     nonce: options.nonce,
+    bot,
     // In this order: Consent Mode's default before any Google tag; the vendors' opt-outs before withdrawal deletes
     // what is left; auto-blocking before any other script can insert anything; GPC's decision last, heard by all (records too).
     integrations: [
@@ -68,7 +72,7 @@ export function start(input: unknown, options: StartOptions, report = reporter(o
       gateMarkup,
       otherTabs,
       records(options.loadRecorder),
-      globalPrivacyControl
+      ...(bot ? [] : [globalPrivacyControl])
     ]
   })
   if (config.debug)

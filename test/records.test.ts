@@ -140,3 +140,19 @@ test('with the receiver down, the record waits in the browser and arrives, once,
   expect(files.filter(name => name.includes('keksi-record'))).toEqual([])
   expect(await kept(third.page)).toHaveLength(1)
 })
+
+test('a crawler gets no banner, no tag and no record; with GPC too', async () => {
+  const context = await site.newContext({
+    userAgent: 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)'
+  })
+  const before = (await store.find({ from: '2000-01-01T00:00:00Z' })).length
+  const { page, thirdParty } = await open('/bot', {
+    context,
+    init: "Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true })"
+  })
+  await page.waitForTimeout(500)
+  expect(await ui(page).locator('.keksi-banner').count()).toBe(0)
+  expect(await page.evaluate('window.keksi.get()')).toBeNull()
+  expect(thirdParty).toEqual([])
+  expect(await store.find({ from: '2000-01-01T00:00:00Z' })).toHaveLength(before)
+})
