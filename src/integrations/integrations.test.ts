@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+// @vitest-environment-options {"settings": {"disableJavaScriptFileLoading": true, "disableIframePageLoading": true, "handleDisabledFileLoadingAsSuccess": true}}
 /**
  * The logic under the integrations: Consent Mode's signals, each vendor's wiring, auto-blocking's marks. What a
  * real browser requests is proven in `test/services.test.ts`; this is what Keksi tells the vendors, and when.
