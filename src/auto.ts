@@ -7,7 +7,7 @@ import type { KeksiConfig } from './core/types.js'
 import type { debug } from './diagnostics/debug.js'
 import type { describe } from './diagnostics/describe.js'
 import type { Recorder } from './integrations/records.js'
-import type { Keksi, MountUi } from './keksi.js'
+import type { Keksi, MountEmbeds, MountUi } from './keksi.js'
 import { builtIns } from './services/built-ins.js'
 import { reporter, start } from './start.js'
 
@@ -16,6 +16,8 @@ declare global {
     keksi?: Keksi | unknown[]
     /** Set by keksi-ui.js when it has loaded. */
     keksiUi?: { mount: MountUi }
+    /** Set by keksi-embed.js when it has loaded. */
+    keksiEmbed?: { mount: MountEmbeds }
     /** Set by keksi-describe.js when it has loaded. */
     keksiDescribe?: { describe: typeof describe }
     /** Set by keksi-debug.js when it has loaded. */
@@ -44,7 +46,7 @@ const nonce = tag?.nonce
  */
 const load = <T>(
   file: string,
-  global: 'keksiUi' | 'keksiDescribe' | 'keksiDebug' | 'keksiRecord'
+  global: 'keksiUi' | 'keksiEmbed' | 'keksiDescribe' | 'keksiDebug' | 'keksiRecord'
 ): Promise<T> =>
   new Promise((resolve, reject) => {
     const script = document.createElement('script')
@@ -90,6 +92,7 @@ if ((existing as Keksi | undefined)?.onAccept) {
     config,
     {
       loadUi: () => load<{ mount: MountUi }>('keksi-ui.js', 'keksiUi').then(m => m.mount),
+      loadEmbeds: () => load<{ mount: MountEmbeds }>('keksi-embed.js', 'keksiEmbed').then(m => m.mount),
       loadDescribe,
       loadRecorder: () => load<Recorder>('keksi-record.js', 'keksiRecord'),
       loadDebug: () =>

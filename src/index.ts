@@ -14,6 +14,7 @@ import { start } from './start.js'
 export function init(config: KeksiConfig = {}): Keksi {
   return start(config, {
     loadUi: () => import('./ui/mount.js').then(ui => ui.mount),
+    loadEmbeds: () => import('./embeds/keksi-embed.js').then(embeds => embeds.mount),
     loadDescribe: () => import('./diagnostics/describe.js').then(words => words.describe),
     loadRecorder: () => import('./recorder/keksi-record.js'),
     loadDebug: () =>

@@ -87,9 +87,12 @@ export interface Wording {
  */
 export type MountUi = (context: UiContext) => (view?: View) => void
 
+/** Starts the placeholders of embeds held back (what `keksi-embed.js` provides); resolves what redraws them. */
+export type MountEmbeds = (keksi: Keksi, config: ResolvedConfig, doc: Document) => Promise<() => void>
+
 /** Keksi as `start` composes it: the API, and what the gate calls for the placeholders of the embeds it holds back. */
 export interface KeksiParts extends Keksi {
-  /** Draws the placeholders of embeds held back, fetching the UI if need be; what is shown stays. */
+  /** Draws the placeholders of embeds held back, fetching `keksi-embed.js` the first time. */
   redraw(): void
 }
 
@@ -125,6 +128,8 @@ export interface KeksiOptions {
   storage: ConsentStorage
   /** Fetches the UI when something must be shown (SPEC §10). */
   loadUi: () => Promise<MountUi>
+  /** Fetches the placeholders of embeds, when the gate holds one back. */
+  loadEmbeds?: () => Promise<MountEmbeds>
   report: Report
   doc: Document
   now?: () => number
@@ -177,17 +182,25 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
   })
 
   let wording: Wording | undefined
+  /** The placeholders of embeds held back, drawn by `keksi-embed.js` once the first is held. */
+  let embeds: Promise<(() => void) | undefined> | undefined
+  const placeholders = (): void => {
+    if (!options.loadEmbeds) return
+    embeds ??= options.loadEmbeds().then(
+      mount => mount(keksi, config, doc),
+      () => {
+        embeds = undefined
+        report('load', 'keksi-embed.js')
+        return undefined
+      }
+    )
+    void embeds.then(draw => draw?.())
+  }
   // The UI is fetched the first time something must be shown (SPEC §10); it closes itself after a decision.
   let ui: Promise<((view?: View) => void) | undefined> | undefined
   const show = (view?: View): void => {
-    // Hiding needs no UI, unless it draws the floating button or the placeholders of embeds held back (SPEC §5).
-    if (
-      !view &&
-      !ui &&
-      !config.floatingButton &&
-      !doc.querySelector('iframe[data-consent][data-src]:not([src])')
-    )
-      return
+    // Hiding needs no UI, unless it draws the floating button.
+    if (!view && !ui && !config.floatingButton) return
     ui ??= options.loadUi().then(
       mount =>
         mount({ keksi, config, emit, doc, report, shown: (lang, texts) => (wording = { lang, texts }) }),
@@ -219,7 +232,7 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
     open: () => show('preferences'),
     show: () => show('banner'),
     hide: () => show(null),
-    redraw: () => show(),
+    redraw: placeholders,
     reset() {
       model.reset()
       show('banner')

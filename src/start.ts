@@ -10,7 +10,7 @@ import { type Recorder, records } from './integrations/records.js'
 import { otherTabs } from './integrations/tabs.js'
 import { vendors } from './integrations/vendors.js'
 import { withdrawal } from './integrations/withdrawal.js'
-import { createKeksi, type Keksi, type MountUi } from './keksi.js'
+import { createKeksi, type Keksi, type MountEmbeds, type MountUi } from './keksi.js'
 import { builtIns } from './services/built-ins.js'
 import { cookieStorage } from './storage/cookie-storage.js'
 
@@ -20,6 +20,8 @@ export interface StartOptions {
   loadUi: () => Promise<MountUi>
   /** Fetches the words of the owner-mistake messages, when there is a mistake to report. */
   loadDescribe: () => Promise<typeof describe>
+  /** Fetches the placeholders of embeds, when the gate holds one back. */
+  loadEmbeds: () => Promise<MountEmbeds>
   /** Fetches the sender of consent records (`record`), when a record is due. */
   loadRecorder: () => Promise<Recorder>
   /** Fetches the debug report (`data-debug`, `debug: true`). */
@@ -57,6 +59,7 @@ export function start(input: unknown, options: StartOptions, report = reporter(o
   const keksi = createKeksi(config, {
     storage: cookieStorage({ name: config.cookieName, domain: config.cookieDomain }),
     loadUi: options.loadUi,
+    loadEmbeds: options.loadEmbeds,
     report,
     doc: document,
     queue: options.queue,

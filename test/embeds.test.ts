@@ -96,6 +96,42 @@ test('a refusal shows placeholders on every view, and withdrawing puts them back
   expect(await page.locator('iframe[src]').count()).toBe(0)
 })
 
+test('a return view of a page with a video held back draws its placeholder without the UI: keksi.js, keksi-embed.js and the theme', async () => {
+  const first = await site.open('/embeds', { html: PAGE })
+  await bannerShown(first.page)
+  await ui(first.page).getByRole('button', { name: 'Reject all' }).click()
+  const requests: string[] = []
+  first.context.on('request', request => requests.push(new URL(request.url()).pathname))
+  const { page, thirdParty } = await site.open('/embeds', { context: first.context })
+  await expect.poll(() => page.locator('keksi-embed').count()).toBe(3)
+  await page.locator('keksi-embed').first().getByRole('button', { name: 'Load video' }).waitFor()
+  expect(requests.filter(path => path.startsWith('/dist/')).sort()).toEqual([
+    '/dist/keksi-embed.js',
+    '/dist/keksi.js',
+    '/dist/themes/light.css'
+  ])
+  expect(thirdParty).toEqual([])
+})
+
+test('on a Finnish page the placeholder speaks Finnish, from the Finnish file, still without the UI', async () => {
+  const html = PAGE.replace('<html lang="en">', '<html lang="fi">')
+  const first = await site.open('/embeds-fi', { html })
+  await bannerShown(first.page)
+  await ui(first.page).getByRole('button', { name: 'Hylkää kaikki' }).click()
+  const requests: string[] = []
+  first.context.on('request', request => requests.push(new URL(request.url()).pathname))
+  const { page } = await site.open('/embeds-fi', { context: first.context, html })
+  const placeholder = page.locator('keksi-embed').getByRole('group', { name: 'Product demo' })
+  await placeholder.getByRole('button', { name: 'Lataa video' }).waitFor()
+  await placeholder.getByRole('button', { name: 'Salli aina' }).waitFor()
+  expect(requests.filter(path => path.startsWith('/dist/')).sort()).toEqual([
+    '/dist/i18n/fi.json',
+    '/dist/keksi-embed.js',
+    '/dist/keksi.js',
+    '/dist/themes/light.css'
+  ])
+})
+
 test('a placeholder takes its frame’s place without moving the page, even where the page’s CSS shows every iframe', async () => {
   const html = pageWith({
     attributes: 'data-policy-url="/privacy"',

@@ -4,18 +4,10 @@ import type { Texts } from '../core/types.js'
 export type TextLayer = Partial<Texts>
 
 /**
- * English words of the first view: the banner, the floating button and the placeholders of embeds. Built into
- * `keksi-ui.js`; every other language is a file of its own, loaded when needed.
+ * English words of the placeholders of embeds held back: built into `keksi-embed.js`, which draws them on return
+ * views without the rest of the UI, and into `keksi-ui.js` with the rest of the first view.
  */
-export const en = {
-  title: 'Cookies on this site',
-  description:
-    'We use necessary cookies to make this site work. With your consent we also use analytics to improve it and show embedded videos. You can change your choice at any time from "Cookie settings".',
-  acceptAll: 'Accept all',
-  rejectAll: 'Reject all',
-  settings: 'Settings',
-  policy: 'Privacy policy',
-  preferencesTitle: 'Cookie settings',
+export const enEmbeds = {
   embedNote: 'Loading it connects you to another site, which may set cookies.',
   loadVideo: 'Load video',
   load: 'Load content',
@@ -29,6 +21,22 @@ export const en = {
   services: {
     youtube: { name: 'YouTube', provider: 'Google Ireland Ltd.' }
   }
+} satisfies TextLayer
+
+/**
+ * English words of the first view: the banner, the floating button, and the placeholders' words. Built into
+ * `keksi-ui.js`; every other language is a file of its own, loaded when needed.
+ */
+export const en = {
+  title: 'Cookies on this site',
+  description:
+    'We use necessary cookies to make this site work. With your consent we also use analytics to improve it and show embedded videos. You can change your choice at any time from "Cookie settings".',
+  acceptAll: 'Accept all',
+  rejectAll: 'Reject all',
+  settings: 'Settings',
+  policy: 'Privacy policy',
+  preferencesTitle: 'Cookie settings',
+  ...enEmbeds
 } satisfies TextLayer
 
 /**

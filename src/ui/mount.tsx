@@ -4,9 +4,8 @@ import { en } from '../i18n/en.js'
 import type { UiContext, View } from '../keksi.js'
 import { Actions } from './Actions.js'
 import { Banner } from './Banner.js'
-import { Placeholder } from './Placeholder.js'
 import type { ViewProps } from './Preferences.js'
-import { LANGUAGES, pickLanguage, textsFor } from './texts.js'
+import { direction, LANGUAGES, pickLanguage, textsFor } from './texts.js'
 import { themeUrl } from './theme-url.js'
 
 /** Mounts the UI at the start of `<body>`, first in the tab order; returns what shows a view. */
@@ -41,7 +40,7 @@ export function mount(context: UiContext): (view?: View) => void {
    * the visitor never sees Keksi unstyled or in the wrong language; then the root says which language, and its
    * direction.
    */
-  const shadowRoot = (host: HTMLElement, shown?: () => void): HTMLElement => {
+  const shadowRoot = (host: HTMLElement): HTMLElement => {
     const shadow = host.attachShadow({ mode: 'open' })
     const root = doc.createElement('div')
     host.hidden = true
@@ -57,10 +56,8 @@ export function mount(context: UiContext): (view?: View) => void {
     shadow.append(root)
     void Promise.all([styled, ready]).then(() => {
       host.hidden = false
-      shown?.()
       root.lang = lang
-      // Right-to-left scripts: Arabic, Hebrew, Persian, Urdu, Yiddish, Pashto, Sorani, Dhivehi, Sindhi, Uyghur.
-      root.dir = /^(ar|he|fa|ur|yi|ps|ckb|dv|sd|ug)(-|$)/.test(lang) ? 'rtl' : 'ltr'
+      root.dir = direction(lang)
     })
     return root
   }
@@ -81,8 +78,6 @@ export function mount(context: UiContext): (view?: View) => void {
   let current: View = null
   let choices: Choices = {}
   let opener: HTMLElement | null = null
-  /** The embeds held back, each with the root of its placeholder. */
-  const held = new Map<HTMLIFrameElement, HTMLElement>()
   /** The preferences dialog, fetched the first time it opens (`keksi-preferences.js`). */
   let preferences: Promise<unknown> | undefined
   let dialog: typeof import('./Preferences.js') | undefined
@@ -116,40 +111,11 @@ export function mount(context: UiContext): (view?: View) => void {
       )
     // The room at the end of the page goes with the banner.
     if (!root.querySelector('.keksi-banner')) end.style.cssText = ''
-    // A placeholder before each embed held back (SPEC §5), in a shadow host of its own, sized like the frame; it
-    // goes when the frame loads, this once or because its service was allowed, or leaves the page.
-    for (const frame of doc.querySelectorAll<HTMLIFrameElement>(
-      'iframe[data-consent][data-src]:not([src])'
-    )) {
-      const name = frame.dataset.consent as string
-      // An unknown name is the owner's mistake, reported by the gate: nothing to offer the visitor there.
-      if (held.has(frame) || !(name in texts.services || name in texts.categories)) continue
-      // As large as the frame is drawn, so that it takes the frame's place without moving the page (CLS 0); the frame
-      // goes when its placeholder comes, in the same frame of the page. An inline style beats the page's CSS.
-      const host = doc.createElement('keksi-embed')
-      const { offsetWidth: width, offsetHeight: height } = frame
-      if (width) host.style.maxWidth = `${width}px`
-      if (width && height) host.style.aspectRatio = `${width}/${height}`
-      held.set(
-        frame,
-        shadowRoot(host, () => {
-          if (host.isConnected) frame.style.display = 'none'
-        })
-      )
-      frame.before(host)
-    }
-    for (const [frame, root] of held) {
-      if (frame.src || !frame.isConnected || keksi.accepted(frame.dataset.consent as string)) {
-        ;(root.getRootNode() as ShadowRoot).host.remove()
-        frame.style.display = ''
-        held.delete(frame)
-      } else render(<Placeholder frame={frame} keksi={keksi} texts={texts} loaded={draw} />, root)
-    }
   }
   /** What was asked for last: the preferences open once their script has come, unless something else was asked since. */
   let wanted: View = null
   const show = (view?: View): void => {
-    // Nothing asked but the placeholders, or nothing new to show: embeds held back since may need them.
+    // Nothing asked, or nothing new to show: the floating button may need drawing.
     if (view === undefined || view === current) {
       draw()
       return

@@ -22,6 +22,10 @@ export function pickLanguage(config: ResolvedConfig, doc: Document, browser: rea
   return 'en'
 }
 
+/** The direction a language is written in: right to left for Arabic, Hebrew, Persian, Urdu, Yiddish, Pashto, Sorani, Dhivehi, Sindhi, Uyghur. */
+export const direction = (lang: string): 'rtl' | 'ltr' =>
+  /^(ar|he|fa|ur|yi|ps|ckb|dv|sd|ug)(-|$)/.test(lang) ? 'rtl' : 'ltr'
+
 /** A plain object, as owner texts must be (`core/config.ts` has the same test; this one saves importing it). */
 const isObject = (value: unknown): value is Record<string, unknown> =>
   !!value && typeof value === 'object' && !Array.isArray(value)

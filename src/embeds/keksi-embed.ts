@@ -1,0 +1,59 @@
+/**
+ * `keksi-embed.js`: the placeholders of embeds held back (SPEC §5), fetched by keksi.js when the gate holds a frame.
+ * No Preact and no banner: a return view of a page with a video downloads this, the theme and, for a language other
+ * than English, its file (SPEC §10).
+ */
+import type { ResolvedConfig } from '../core/types.js'
+import { enEmbeds } from '../i18n/en.js'
+import type { Keksi } from '../keksi.js'
+import { LANGUAGES, pickLanguage } from '../ui/texts.js'
+import { themeUrl } from '../ui/theme-url.js'
+import { type EmbedTexts, placeholders } from './placeholders.js'
+
+type Layer = Record<string, unknown>
+const isLayer = (value: unknown): value is Layer =>
+  !!value && typeof value === 'object' && !Array.isArray(value)
+
+/**
+ * The placeholders' words, layer over layer: Keksi's English, its translation, then the owner's `categories` and
+ * `texts.<lang>`. Only strings are taken; the UI reports the owner's mistakes when it loads.
+ */
+export const embedTexts = (...layers: unknown[]): EmbedTexts => {
+  const texts = { ...enEmbeds, categories: {}, services: {} } as unknown as EmbedTexts & Layer
+  for (const layer of [enEmbeds, ...layers].filter(isLayer)) {
+    for (const key of ['embedNote', 'loadVideo', 'load', 'alwaysAllow']) {
+      if (typeof layer[key] === 'string') texts[key] = layer[key]
+    }
+    for (const group of ['categories', 'services'] as const) {
+      if (!isLayer(layer[group])) continue
+      for (const [name, fields] of Object.entries(layer[group] as Layer)) {
+        if (!isLayer(fields)) continue
+        const kept = { ...texts[group][name] } as Layer
+        for (const [field, text] of Object.entries(fields)) if (typeof text === 'string') kept[field] = text
+        ;(texts[group] as Layer)[name] = kept
+      }
+    }
+  }
+  return texts
+}
+
+/** Starts the placeholders once the visitor's language has loaded; resolves the function that redraws them. */
+export function mount(keksi: Keksi, config: ResolvedConfig, doc: Document): Promise<() => void> {
+  let lang = pickLanguage(config, doc, navigator.languages)
+  const words: Promise<unknown> = LANGUAGES.includes(lang)
+    ? fetch(new URL(`./i18n/${lang}.json`, import.meta.url))
+        .then(response => response.json())
+        .catch(() => {
+          // Offline or blocked: English.
+          lang = 'en'
+          return {}
+        })
+    : Promise.resolve({})
+  return words.then(translation => {
+    const owner = Object.entries(config.texts).find(([key]) => key.toLowerCase() === lang)?.[1]
+    const texts = embedTexts(translation, { categories: config.categoryTexts }, owner)
+    const draw = placeholders(keksi, config, doc, { lang, texts }, themeUrl(config))
+    draw()
+    return draw
+  })
+}
