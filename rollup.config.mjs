@@ -128,7 +128,10 @@ export default [
       production,
       nodeResolve(),
       ts({ target: 'es2022' }),
-      minify(true, /^(loadUi|loadDescribe|loadDebug|queue|names|redraw|integrations|model|ran|adopt|wire)$/),
+      minify(
+        true,
+        /^(loadUi|loadEmbeds|loadDescribe|loadDebug|loadRecorder|queue|redraw|integrations|model|ran|adopt|wire|wording)$/
+      ),
       themes,
       languages
     ]
