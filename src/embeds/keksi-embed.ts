@@ -6,7 +6,7 @@
 import type { ResolvedConfig } from '../core/types.js'
 import { enEmbeds } from '../i18n/en.js'
 import type { Keksi } from '../keksi.js'
-import { LANGUAGES, pickLanguage } from '../ui/texts.js'
+import { pickLanguage, translation } from '../ui/texts.js'
 import { themeUrl } from '../ui/theme-url.js'
 import { type EmbedTexts, placeholders } from './placeholders.js'
 
@@ -39,19 +39,9 @@ export const embedTexts = (...layers: unknown[]): EmbedTexts => {
 
 /** Starts the placeholders once the visitor's language has loaded; resolves the function that redraws them. */
 export function mount(keksi: Keksi, config: ResolvedConfig, doc: Document): Promise<() => void> {
-  let lang = pickLanguage(config, doc, navigator.languages)
-  const words: Promise<unknown> = LANGUAGES.includes(lang)
-    ? fetch(new URL(`./i18n/${lang}.json`, import.meta.url))
-        .then(response => response.json())
-        .catch(() => {
-          // Offline or blocked: English.
-          lang = 'en'
-          return {}
-        })
-    : Promise.resolve({})
-  return words.then(translation => {
+  return translation(pickLanguage(config, doc, navigator.languages)).then(({ lang, words }) => {
     const owner = Object.entries(config.texts).find(([key]) => key.toLowerCase() === lang)?.[1]
-    const texts = embedTexts(translation, { categories: config.categoryTexts }, owner)
+    const texts = embedTexts(words, { categories: config.categoryTexts }, owner)
     const draw = placeholders(keksi, config, doc, { lang, texts }, themeUrl(config))
     draw()
     return draw

@@ -5,7 +5,7 @@ import type { UiContext, View } from '../keksi.js'
 import { Actions } from './Actions.js'
 import { Banner } from './Banner.js'
 import type { ViewProps } from './Preferences.js'
-import { direction, LANGUAGES, pickLanguage, textsFor } from './texts.js'
+import { direction, pickLanguage, textsFor, translation } from './texts.js'
 import { themeUrl } from './theme-url.js'
 
 /** Mounts the UI at the start of `<body>`, first in the tab order; returns what shows a view. */
@@ -17,18 +17,10 @@ export function mount(context: UiContext): (view?: View) => void {
   /** Keksi's translation of the visitor's language; `{}` for English. */
   let base: Partial<Texts> = {}
   // The texts, once the visitor's language has loaded; then the UI shows what it must.
-  const ready = (
-    LANGUAGES.includes(lang)
-      ? fetch(new URL(`./i18n/${lang}.json`, import.meta.url))
-          .then(response => response.json())
-          .catch(() => {
-            // Offline or blocked: English, and the markup says so too.
-            lang = 'en'
-            return {}
-          })
-      : Promise.resolve({})
-  ).then((words: Partial<Texts>) => {
-    base = words
+  const ready = translation(lang).then(loaded => {
+    // Offline or blocked: English, and the markup says so too.
+    lang = loaded.lang
+    base = loaded.words
     texts = textsFor(config, lang, context.report, base)
     context.shown(lang, texts)
     draw()

@@ -22,6 +22,20 @@ export function pickLanguage(config: ResolvedConfig, doc: Document, browser: rea
   return 'en'
 }
 
+/**
+ * The visitor's language and Keksi's translation of it, fetched from `i18n/` beside the script (nothing to fetch for
+ * English or a language only the owner's texts have). Offline or blocked, it is English, and says so.
+ */
+export const translation = (lang: string): Promise<{ lang: string; words: Partial<Texts> }> =>
+  LANGUAGES.includes(lang)
+    ? fetch(new URL(`./i18n/${lang}.json`, import.meta.url))
+        .then(response => response.json())
+        .then(
+          words => ({ lang, words }),
+          () => ({ lang: 'en', words: {} })
+        )
+    : Promise.resolve({ lang, words: {} })
+
 /** The direction a language is written in: right to left for Arabic, Hebrew, Persian, Urdu, Yiddish, Pashto, Sorani, Dhivehi, Sindhi, Uyghur. */
 export const direction = (lang: string): 'rtl' | 'ltr' =>
   /^(ar|he|fa|ur|yi|ps|ckb|dv|sd|ug)(-|$)/.test(lang) ? 'rtl' : 'ltr'
