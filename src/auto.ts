@@ -7,7 +7,7 @@ import type { KeksiConfig } from './core/types.js'
 import type { debug } from './diagnostics/debug.js'
 import type { describe } from './diagnostics/describe.js'
 import type { Recorder } from './integrations/records.js'
-import type { Keksi, MountEmbeds, MountUi } from './keksi.js'
+import { addScript, type Keksi, type MountEmbeds, type MountUi } from './keksi.js'
 import { builtIns } from './services/built-ins.js'
 import { reporter, start } from './start.js'
 
@@ -48,14 +48,12 @@ const load = <T>(
   file: string,
   global: 'keksiUi' | 'keksiEmbed' | 'keksiDescribe' | 'keksiDebug' | 'keksiRecord'
 ): Promise<T> =>
-  new Promise((resolve, reject) => {
-    const script = document.createElement('script')
-    script.src = base + file
-    if (nonce) script.nonce = nonce
-    script.onload = () => resolve(window[global] as T)
-    script.onerror = reject
-    document.head.append(script)
-  })
+  new Promise((resolve, reject) =>
+    addScript(document, base + file, nonce, script => {
+      script.onload = () => resolve(window[global] as T)
+      script.onerror = reject
+    })
+  )
 
 const loadDescribe = () =>
   load<{ describe: typeof describe }>('keksi-describe.js', 'keksiDescribe').then(m => m.describe)

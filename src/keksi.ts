@@ -142,6 +142,23 @@ export interface KeksiOptions {
   bot?: boolean
 }
 
+/**
+ * Inserts a script into `<head>` with the Keksi tag's CSP nonce (SPEC §5): Keksi's own files and the vendors' alike.
+ * `setup` runs before the insertion, so that auto-blocking already sees what it sets (a `data-consent`).
+ */
+export function addScript(
+  doc: Document,
+  src: string,
+  nonce: string | undefined,
+  setup?: (script: HTMLScriptElement) => void
+): void {
+  const script = doc.createElement('script')
+  script.src = src
+  if (nonce) script.nonce = nonce
+  setup?.(script)
+  doc.head.append(script)
+}
+
 /** Calls the page's code; if it throws, that is the page's bug: it is reported as the browser would, and Keksi goes on. */
 const safely = <T>(fn: (arg: T) => void, arg?: T): void => {
   try {
@@ -285,12 +302,10 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
       loaded.add(src)
       // Code loaded without consent (GA4's advanced mode) is not consented code: withdrawing nothing reloads.
       if (keksi.accepted(name)) context.ran.add(name)
-      const script = doc.createElement('script')
-      script.src = src
-      script.dataset.consent = name
-      if (id) script.id = id
-      if (options.nonce) script.nonce = options.nonce
-      doc.head.append(script)
+      addScript(doc, src, options.nonce, script => {
+        script.dataset.consent = name
+        if (id) script.id = id
+      })
     }
   }
   for (const integration of options.integrations ?? []) integration(context)

@@ -181,7 +181,7 @@ function resolveService(
       report('unknown', `${where}.${field}`, given, keys)
     } else if (choices) {
       if (choices.includes(given as string)) fields[field] = given
-      else report('option', `${where}.${field}`, given, choices.filter(Boolean))
+      else report('option', `${where}.${field}`, given, choices)
     } else if (LISTS.includes(field) ? Array.isArray(given) && given.every(isString) : isString(given)) {
       if (field !== 'src' || isSafeUrl(given)) fields[field] = given
       else report('src', `${where}.src`, given)

@@ -206,7 +206,7 @@ export interface Vendor {
   storage?: string[]
   /** The hosts its scripts and frames come from. */
   hosts: string[]
-  /** Values each vendor-specific option (`mode`, `region`) may take; the first is the default. */
+  /** The values each vendor-specific option (`mode`, `region`) may take; left out, the vendor's default applies. */
   options?: Record<string, string[]>
   /**
    * Wires the vendor into the page as it documents for consent tools: called once, as keksi.js starts (before any

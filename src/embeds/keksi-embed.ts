@@ -3,6 +3,7 @@
  * No Preact and no banner: a return view of a page with a video downloads this, the theme and, for a language other
  * than English, its file (SPEC §10).
  */
+import { isObject } from '../core/config.js'
 import type { ResolvedConfig } from '../core/types.js'
 import { enEmbeds } from '../i18n/en.js'
 import type { Keksi } from '../keksi.js'
@@ -11,8 +12,6 @@ import { themeUrl } from '../ui/theme-url.js'
 import { type EmbedTexts, placeholders } from './placeholders.js'
 
 type Layer = Record<string, unknown>
-const isLayer = (value: unknown): value is Layer =>
-  !!value && typeof value === 'object' && !Array.isArray(value)
 
 /**
  * The placeholders' words, layer over layer: Keksi's English, its translation, then the owner's `categories` and
@@ -20,14 +19,14 @@ const isLayer = (value: unknown): value is Layer =>
  */
 export const embedTexts = (...layers: unknown[]): EmbedTexts => {
   const texts = { ...enEmbeds, categories: {}, services: {} } as unknown as EmbedTexts & Layer
-  for (const layer of [enEmbeds, ...layers].filter(isLayer)) {
+  for (const layer of [enEmbeds, ...layers].filter(isObject)) {
     for (const key of ['embedNote', 'loadVideo', 'load', 'alwaysAllow']) {
       if (typeof layer[key] === 'string') texts[key] = layer[key]
     }
     for (const group of ['categories', 'services'] as const) {
-      if (!isLayer(layer[group])) continue
+      if (!isObject(layer[group])) continue
       for (const [name, fields] of Object.entries(layer[group] as Layer)) {
-        if (!isLayer(fields)) continue
+        if (!isObject(fields)) continue
         const kept = { ...texts[group][name] } as Layer
         for (const [field, text] of Object.entries(fields)) if (typeof text === 'string') kept[field] = text
         ;(texts[group] as Layer)[name] = kept

@@ -1,20 +1,15 @@
-import type { Method } from '../core/types.js'
+import type { Consent } from '../core/types.js'
 
 /**
  * A consent record, version 1 (README "Proof of consent"; JSON Schema `dist/keksi-record.schema.json`): what the
  * browser sends for each decision, and what the receiver keeps. Nothing in it identifies the visitor beyond the
  * random consent id: no IP address, no browser, no other cookie.
  */
-export interface ConsentRecord {
+export interface ConsentRecord
+  extends Pick<Consent, 'decidedAt' | 'revision' | 'method' | 'categories' | 'services'> {
   version: 1
-  /** The decision's random id, as the consent cookie holds it. */
+  /** The decision's random id (`Consent.id`), as the consent cookie holds it. */
   consentId: string
-  /** ISO 8601 time of the decision. */
-  decidedAt: string
-  revision: number
-  method: Method
-  categories: Record<string, boolean>
-  services: Record<string, boolean>
   /** The page the decision was made on: origin and path, never the query or the fragment. */
   page: string
   /** The language of the wording shown, or of the page when none was shown. */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { isObject } from '../core/config.js'
 import type { ConsentRecord } from '../recorder/record.js'
 
 /** A record is at most this long, its wording included: a few kilobytes in practice. */
@@ -18,9 +19,6 @@ const KEYS = [
   'textsHash',
   'texts'
 ]
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** Names to booleans, as the cookie holds them: at most 50 in all (Keksi's limit), so a few more are refused. */
 const isGrants = (value: unknown): boolean =>

@@ -21,10 +21,9 @@ export const hotjar: Vendor = {
   storage: ['_hj*', 'hjActiveViewportIds', 'hjViewportId'],
   hosts: ['hotjar.com', 'hotjar.io'],
   wire({ id }, load) {
-    let loaded = false
     return granted => {
-      if (!granted || loaded) return
-      loaded = true
+      // Granted again after a withdrawal: the same settings, and `load` asks for a script once per page view.
+      if (!granted) return
       // Hotjar's queue, for `hj('event', …)` calls made before its code arrives.
       page.hj ??= function hj() {
         const hj = page.hj as { q?: unknown[] }

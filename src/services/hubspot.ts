@@ -41,7 +41,7 @@ export const hubspot: Vendor = {
     'hubspot.com',
     'hubapi.com'
   ],
-  options: { region: ['', 'eu1'] },
+  options: { region: ['eu1'] },
   wire({ id, region }, load) {
     page.disableHubSpotCookieBanner = true
     /** Whether HubSpot's code was loaded in this page view, and whether it was then told not to track. */

@@ -45,6 +45,7 @@ export const matches = (name: string, pattern: string): boolean =>
  * clearCookies(['_ga', '_ga_*'], 'www.shop.example') // host-only, then shop.example, then example
  */
 export function clearCookies(patterns: string[], host = location.hostname): void {
+  if (!patterns.length) return
   const labels = host.split('.')
   for (const name of Object.keys(Cookies.get())) {
     if (!patterns.some(pattern => matches(name, pattern))) continue
