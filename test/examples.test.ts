@@ -116,6 +116,15 @@ test('Google Tag Manager: the container sees consent default, then update, then 
   expect(warnings).toEqual([])
 })
 
+test('proof of consent: a decision is posted to the receiver the example names, and the page shows how to export it', async () => {
+  const { page, thirdParty } = await site.open('/examples/records/')
+  await bannerShown(page)
+  await ui(page).getByRole('button', { name: 'Accept all' }).click()
+  const id = await page.evaluate('window.keksi.get().id')
+  await expect.poll(() => page.locator('#export').textContent()).toContain(`consentId=${id}`)
+  await expect.poll(() => thirdParty).toContain('http://localhost:8787/records')
+})
+
 test('plain HTML: the decision shows on the page, and "Cookie settings" reopens the preferences', async () => {
   const { page, thirdParty } = await site.open('/examples/plain/')
   await bannerShown(page)
