@@ -17,6 +17,12 @@ const ts = options =>
   })
 
 // nanostores reads process.env.NODE_ENV, which does not exist in a browser.
+/**
+ * Source maps of the browser bundles, written beside them but not linked from them (no `sourceMappingURL`, so not a
+ * byte more for visitors; not in the npm package): `npm run bench` reads them to name the functions of its CPU profile,
+ * and a developer can add one in DevTools. `MAP=1 npm run build` links them too.
+ */
+const MAP = process.env.MAP ? true : 'hidden'
 const production = replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': '"production"' } })
 // `toplevel` only where nothing is published: it would drop the `var keksiUi` of a named IIFE.
 const minify = (toplevel = false, properties = undefined) =>
@@ -121,7 +127,7 @@ export default [
   {
     // The script tag: all a returning visitor downloads.
     input: 'src/auto.ts',
-    output: { file: 'dist/keksi.js', format: 'iife', strict: false, sourcemap: !!process.env.MAP },
+    output: { file: 'dist/keksi.js', format: 'iife', strict: false, sourcemap: MAP },
     // ES2022 syntax (`??=`, `||=` left as written): what keksi.js calls needs that year's browsers anyway
     // (Object.hasOwn, reportError, nanostores' own `||=`).
     plugins: [
@@ -140,14 +146,14 @@ export default [
     // The banner, the floating button and what the preferences draw with, fetched by keksi.js only when something
     // must be shown.
     input: 'src/ui/keksi-ui.ts',
-    output: { file: 'dist/keksi-ui.js', format: 'iife', name: 'keksiUi', sourcemap: !!process.env.MAP },
+    output: { file: 'dist/keksi-ui.js', format: 'iife', name: 'keksiUi', sourcemap: MAP },
     plugins: [production, nodeResolve(), ts(), scriptUrl, minify()]
   },
   {
     // The placeholders of embeds held back, fetched by keksi.js when the gate holds a frame: no Preact, so that a
     // return view of a page with a video stays small (SPEC §10).
     input: 'src/embeds/keksi-embed.ts',
-    output: { file: 'dist/keksi-embed.js', format: 'iife', name: 'keksiEmbed', sourcemap: !!process.env.MAP },
+    output: { file: 'dist/keksi-embed.js', format: 'iife', name: 'keksiEmbed', sourcemap: MAP },
     plugins: [ts(), scriptUrl, minify()]
   },
   {
@@ -159,7 +165,7 @@ export default [
       format: 'iife',
       name: 'keksiPreferences',
       globals: () => 'keksiUi',
-      sourcemap: !!process.env.MAP
+      sourcemap: MAP
     },
     plugins: [ts(), minify()]
   },

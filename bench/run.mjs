@@ -1,12 +1,15 @@
-// `npm run bench`: Keksi, vanilla-cookieconsent and Klaro on the same page in real Chromium (Debian's, through
-// playwright-core), interleaved over ROUNDS rounds, unthrottled and at 4× CPU throttling. It writes
-// docs/bench.md (the table, with the ratios Keksi/peer) and docs/bench.svg (a bar chart), and prints the table.
-// A benchmark, not a test: nothing here fails on a timing.
+// `npm run bench`: Keksi, vanilla-cookieconsent, Klaro and the floor (the least hand-written code that does the job)
+// on the same page in real Chromium (Debian's, through playwright-core), interleaved over ROUNDS rounds, unthrottled
+// and at 4× CPU throttling. It writes docs/bench.md (the table, with the ratios Keksi/peer and Keksi/floor),
+// docs/bench.svg (a bar chart) and docs/profile.md (where a Keksi page view spends its main-thread time, from CDP
+// CPU profiles named through dist/'s source maps), and prints the table. A benchmark, not a test: nothing here fails
+// on a timing.
 //
 // Environment: BENCH_ROUNDS (default 15), BENCH_WARMUP (discarded rounds, default 1), BENCH_SETTLE_MS (quiet time
 // after the banner or the tag before the metrics are read, default 250, multiplied by the throttling rate),
 // BENCH_TIME_DOMAIN (threadTicks, the default, or timeTicks; see TIME_DOMAIN), BENCH_JSON (a path: also write every
-// run's raw figures there), CHROMIUM_PATH (default /usr/bin/chromium).
+// run's raw figures there), BENCH_PROFILE (profiled Keksi page views per view and rate, default 10; 0: no profile),
+// CHROMIUM_PATH (default /usr/bin/chromium).
 import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { mkdir, readFile } from 'node:fs/promises'
@@ -15,12 +18,14 @@ import { arch, cpus, loadavg, totalmem } from 'node:os'
 import { extname, join, normalize, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants } from 'node:zlib'
+import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping'
 import { launchChromium } from '../scripts/chromium.mjs'
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..')
 const ROUNDS = positive(process.env.BENCH_ROUNDS, 15)
 const WARMUP = positive(process.env.BENCH_WARMUP, 1, true)
 const SETTLE_MS = positive(process.env.BENCH_SETTLE_MS, 250)
+const PROFILES = positive(process.env.BENCH_PROFILE, 10, true)
 /**
  * How CDP times durations: `threadTicks` (default) is the main thread's CPU time, so time the OS gives to other
  * processes on a busy machine is not counted; `timeTicks` is wall-clock time spent in tasks.
@@ -45,6 +50,12 @@ const TAG_STUB = [
 ].join('\n')
 
 /**
+ * A page view: a first view answered with "Accept all", and a return view after each answer ("Reject all" gives
+ * the refused one).
+ * @typedef {'first' | 'return' | 'refused'} View
+ */
+
+/**
  * @typedef {object} Contestant
  * @property {string} id
  * @property {string} name
@@ -52,6 +63,8 @@ const TAG_STUB = [
  * @property {string} [returnPage]  the control's return-view page, when it differs
  * @property {string} [host]  an element whose open shadow root holds the banner
  * @property {string} [banner]  the banner, inside `host`'s shadow root when there is a host
+ * @property {string} [placeholderHost]  an element whose open shadow root holds the placeholder
+ * @property {string} [placeholder]  what the tool draws for the held-back video, when it draws anything
  */
 
 /** @type {Contestant} */
@@ -69,9 +82,12 @@ const CONTESTANTS = [
     name: 'Keksi',
     page: '/bench/pages/keksi.html',
     host: 'keksi-root',
-    banner: '.keksi-banner'
+    banner: '.keksi-banner',
+    placeholderHost: 'keksi-embed',
+    placeholder: '.keksi-embed'
   },
-  // The consent modal, configured as a bottom bar: div.cm inside div#cc-main (appended to <body>).
+  // The consent modal, configured as a bottom bar: div.cm inside div#cc-main (appended to <body>). It draws nothing
+  // for a held-back video.
   {
     id: 'vanilla',
     name: 'vanilla-cookieconsent',
@@ -84,14 +100,23 @@ const CONTESTANTS = [
     id: 'klaro',
     name: 'Klaro',
     page: '/bench/pages/klaro.html',
-    banner: '#klaro .cookie-notice'
+    banner: '#klaro .cookie-notice',
+    placeholder: '.context-notice'
+  },
+  // bench/pages/floor.js: a plain bar with two buttons, a plain line and button by a refused video.
+  {
+    id: 'floor',
+    name: 'floor',
+    page: '/bench/pages/floor.html',
+    banner: '#floor-bar',
+    placeholder: '.floor-placeholder'
   }
 ]
 
 /**
  * @typedef {object} Run  one page view's figures; times in ms, sizes in bytes
  * @property {string} contestant
- * @property {'first' | 'return'} view
+ * @property {View} view
  * @property {number} rate
  * @property {number} round
  * @property {boolean} ok  every functional check passed and every figure was taken
@@ -103,7 +128,7 @@ const CONTESTANTS = [
  * @property {number | undefined} [script]  CDP ScriptDuration
  * @property {number | undefined} [task]  CDP TaskDuration (all main-thread tasks)
  * @property {number | undefined} [heap]  CDP JSHeapUsedSize after a forced garbage collection
- * @property {number | undefined} [visible]  navigation → banner visible
+ * @property {number | undefined} [visible]  navigation → banner visible (first view), placeholder visible (refused)
  * @property {number | undefined} [cls]
  * @property {number | undefined} [acceptToTag]  click on Accept all → the tag ran
  * @property {number | undefined} [tag]  navigation → the tag ran (return view)
@@ -292,13 +317,13 @@ function settled(name) {
 }
 
 /**
- * Whether the contestant's banner is in the page (its element exists and has a box).
- * @param {Contestant} contestant
+ * Whether an element is in the page with a box: the banner, or the placeholder, of a contestant.
+ * @param {{ host: string | undefined, selector: string | undefined }} where
  */
-function bannerShown(contestant) {
-  const root = contestant.host ? document.querySelector(contestant.host)?.shadowRoot : document
-  const banner = contestant.banner ? root?.querySelector(contestant.banner) : null
-  return Boolean(banner && banner.getBoundingClientRect().height > 0)
+function shown(where) {
+  const root = where.host ? document.querySelector(where.host)?.shadowRoot : document
+  const element = where.selector ? root?.querySelector(where.selector) : null
+  return Boolean(element && element.getBoundingClientRect().height > 0)
 }
 
 /** @returns {PageState} */
@@ -321,13 +346,14 @@ let origin = ''
 
 /**
  * @param {Contestant} contestant
- * @param {'first' | 'return'} view
+ * @param {View} view
  * @param {number} rate
  * @param {number} round
  * @param {import('playwright-core').Cookie[]} cookies
- * @returns {Promise<{ run: Run, cookies: import('playwright-core').Cookie[] }>}
+ * @param {{ profile?: boolean }} [options]  profile: record a CDP CPU profile of the view (and so slow it down)
+ * @returns {Promise<{ run: Run, cookies: import('playwright-core').Cookie[], profile?: CpuProfile }>}
  */
-async function visit(contestant, view, rate, round, cookies = []) {
+async function visit(contestant, view, rate, round, cookies = [], options = {}) {
   /** @type {Run} */
   const run = { contestant: contestant.id, view, rate, round, ok: false, problems: [] }
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
@@ -352,16 +378,30 @@ async function visit(contestant, view, rate, round, cookies = []) {
     const cdp = await context.newCDPSession(page)
     await cdp.send('Performance.enable', { timeDomain: TIME_DOMAIN })
     if (rate !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate })
-    const banner = view === 'first' && contestant.banner ? contestant.banner : null
-    await page.addInitScript(init, { host: contestant.host ?? null, banner })
+    // What the init script watches for: the banner on a first view, the placeholder on a refused return view.
+    const watched =
+      view === 'first'
+        ? { host: contestant.host, selector: contestant.banner }
+        : view === 'refused'
+          ? { host: contestant.placeholderHost, selector: contestant.placeholder }
+          : { host: undefined, selector: undefined }
+    await page.addInitScript(init, { host: watched.host ?? null, banner: watched.selector ?? null })
     const path = view === 'return' && contestant.returnPage ? contestant.returnPage : contestant.page
+    if (options.profile) {
+      await cdp.send('Profiler.enable')
+      await cdp.send('Profiler.setSamplingInterval', { interval: 50 })
+      await cdp.send('Profiler.start')
+    }
     served = []
     await page.goto(origin + path, { waitUntil: 'load', timeout: 30000 })
     // Every view evaluates in the page before the metrics, so Playwright's small helper script costs each the same.
-    if (banner) await page.evaluate(settled, '__benchVisible')
+    if (watched.selector) await page.evaluate(settled, '__benchVisible')
     else if (view === 'return') await page.evaluate(settled, '__benchTagRan')
     else await page.evaluate(() => document.readyState)
     await page.waitForTimeout(SETTLE_MS * rate)
+    const profile = options.profile
+      ? /** @type {CpuProfile} */ ((await cdp.send('Profiler.stop')).profile)
+      : undefined
 
     const metrics = await getMetrics(cdp)
     run.script = (metrics.ScriptDuration ?? Number.NaN) * 1000
@@ -379,12 +419,12 @@ async function visit(contestant, view, rate, round, cookies = []) {
     run.heap = (await getMetrics(cdp)).JSHeapUsedSize
 
     if (view === 'first') {
-      if (banner) run.visible = state.visible
+      if (watched.selector) run.visible = state.visible
       if (thirdParty.length) run.problems.push(`requested before consent: ${thirdParty.join(', ')}`)
       if (state.tag !== undefined) run.problems.push('the tag ran before consent')
       if (state.frameLoaded) run.problems.push('the video got its src before consent')
-      if (banner) {
-        await acceptAll(page, contestant)
+      if (watched.selector) {
+        await answer(page, contestant, 'Accept all')
         await page.evaluate(settled, '__benchTagRan')
         const after = await page.evaluate(readState)
         if (after.click === undefined || after.tag === undefined) run.problems.push('no click or no tag')
@@ -395,15 +435,22 @@ async function visit(contestant, view, rate, round, cookies = []) {
         if (!final.frameLoaded) run.problems.push('the video was not released')
       }
     } else {
-      run.tag = state.tag
-      if (contestant.banner && (await page.evaluate(bannerShown, contestant)))
-        run.problems.push('a banner was shown on the return view')
-      if (state.tagRuns !== 1) run.problems.push(`the tag ran ${state.tagRuns} times`)
-      if (!state.frameLoaded) run.problems.push('the video was not released')
+      if (await page.evaluate(shown, { host: contestant.host, selector: contestant.banner }))
+        run.problems.push('a banner was shown on a return view')
+      if (view === 'return') {
+        run.tag = state.tag
+        if (state.tagRuns !== 1) run.problems.push(`the tag ran ${state.tagRuns} times`)
+        if (!state.frameLoaded) run.problems.push('the video was not released')
+      } else {
+        if (watched.selector) run.visible = state.visible
+        if (thirdParty.length) run.problems.push(`requested though refused: ${thirdParty.join(', ')}`)
+        if (state.tagRuns) run.problems.push('the tag ran though refused')
+        if (state.frameLoaded) run.problems.push('the video got its src though refused')
+      }
     }
     if (errors.length) run.problems.push(`page errors: ${errors.join('; ')}`)
     run.ok = run.problems.length === 0
-    return { run, cookies: await context.cookies() }
+    return { run, cookies: await context.cookies(), profile }
   } catch (error) {
     run.problems.push(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error))
     return { run, cookies: [] }
@@ -422,15 +469,40 @@ async function getMetrics(cdp) {
 }
 
 /**
- * Clicks the banner's "Accept all" as a visitor would (real input events through Playwright).
+ * Clicks one of the banner's buttons as a visitor would (real input events through Playwright).
  * @param {import('playwright-core').Page} page
  * @param {Contestant} contestant
+ * @param {'Accept all' | 'Reject all'} name
  */
-async function acceptAll(page, contestant) {
+async function answer(page, contestant, name) {
   const scope = contestant.host
     ? page.locator(contestant.host).locator(contestant.banner ?? '')
     : page.locator(contestant.banner ?? '')
-  await scope.getByRole('button', { name: 'Accept all', exact: true }).click({ timeout: 20000 })
+  await scope.getByRole('button', { name, exact: true }).click({ timeout: 20000 })
+}
+
+/**
+ * The cookies a visitor who answered "Reject all" comes back with: one first view per contestant before the rounds,
+ * not counted, its cookies reused by every refused return view (each in a fresh context, as every view is).
+ * @param {Contestant} contestant
+ * @returns {Promise<import('playwright-core').Cookie[]>}
+ */
+async function refusedCookies(contestant) {
+  if (contestant === CONTROL) return []
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  try {
+    await context.route(
+      url => !url.href.startsWith(origin),
+      route => route.fulfill({ status: 204 })
+    )
+    const page = await context.newPage()
+    await page.goto(origin + contestant.page, { waitUntil: 'load', timeout: 30000 })
+    await answer(page, contestant, 'Reject all')
+    await page.waitForTimeout(200)
+    return await context.cookies()
+  } finally {
+    await context.close()
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -469,7 +541,7 @@ function number(value, digits) {
  * @typedef {object} Metric
  * @property {string} key
  * @property {string} label
- * @property {'first' | 'return'} view
+ * @property {View} view
  * @property {(run: Run) => number | undefined} pick
  * @property {number} [digits]
  * @property {boolean} [delta]  reported as the difference to the control's median in the same mode
@@ -520,6 +592,21 @@ const METRICS = [
     key: 'files2',
     label: 'Return view: files',
     view: 'return',
+    pick: run => run.files,
+    digits: 0,
+    anyRate: true
+  },
+  {
+    key: 'br3',
+    label: 'Return view, refused: downloaded, KiB (brotli 11)',
+    view: 'refused',
+    pick: run => kib(run.br),
+    anyRate: true
+  },
+  {
+    key: 'files3',
+    label: 'Return view, refused: files',
+    view: 'refused',
     pick: run => run.files,
     digits: 0,
     anyRate: true
@@ -589,6 +676,42 @@ const METRICS = [
     pick: run => kib(run.heap),
     delta: true,
     digits: 0
+  },
+  {
+    key: 'script3',
+    label: 'Return view, refused: script evaluation, ms (Δ control)',
+    view: 'refused',
+    pick: run => run.script,
+    delta: true
+  },
+  {
+    key: 'task3',
+    label: 'Return view, refused: main-thread time, ms (Δ control)',
+    view: 'refused',
+    pick: run => run.task,
+    delta: true
+  },
+  {
+    key: 'placeholder',
+    label: 'Return view, refused: navigation → video placeholder visible, ms',
+    view: 'refused',
+    pick: run => run.visible,
+    noControl: true
+  },
+  {
+    key: 'cls3',
+    label: 'Return view, refused: layout shift (CLS)',
+    view: 'refused',
+    pick: run => run.cls,
+    digits: 3
+  },
+  {
+    key: 'heap3',
+    label: 'Return view, refused: JS heap after GC, KiB (Δ control)',
+    view: 'refused',
+    pick: run => kib(run.heap),
+    delta: true,
+    digits: 0
   }
 ]
 
@@ -641,6 +764,9 @@ async function main() {
   const runs = []
   const everyone = [CONTROL, ...CONTESTANTS]
   const total = WARMUP + ROUNDS
+  /** @type {Map<string, import('playwright-core').Cookie[]>} */
+  const refused = new Map()
+  for (const contestant of everyone) refused.set(contestant.id, await refusedCookies(contestant))
   console.log(
     `Keksi bench: ${ROUNDS} rounds (+${WARMUP} warm-up) × ${everyone.length} pages × rates ${RATES.join(', ')} in ${browser.version()}`
   )
@@ -652,12 +778,10 @@ async function main() {
       const order = [...everyone.slice(shift), ...everyone.slice(0, shift)]
       for (const contestant of order) {
         const first = await visit(contestant, 'first', rate, round - WARMUP)
-        const second =
-          contestant === CONTROL
-            ? await visit(contestant, 'return', rate, round - WARMUP)
-            : await visit(contestant, 'return', rate, round - WARMUP, first.cookies)
+        const second = await visit(contestant, 'return', rate, round - WARMUP, first.cookies)
+        const third = await visit(contestant, 'refused', rate, round - WARMUP, refused.get(contestant.id))
         if (round < WARMUP) continue
-        for (const run of [first.run, second.run]) {
+        for (const run of [first.run, second.run, third.run]) {
           runs.push(run)
           if (!run.ok)
             console.warn(`  ${run.contestant} ${run.view} view ×${rate}: ${run.problems.join('; ')}`)
@@ -670,6 +794,7 @@ async function main() {
   const finished = new Date()
   const loadAfter = loadavg()
   const chromiumVersion = browser.version()
+  const profiled = PROFILES ? await profiles(refused) : undefined
   await browser.close()
   server.close()
 
@@ -684,10 +809,11 @@ async function main() {
   await mkdir(join(ROOT, 'docs'), { recursive: true })
   writeFileSync(join(ROOT, 'docs/bench.md'), markdown)
   writeFileSync(join(ROOT, 'docs/bench.svg'), chart(runs))
+  if (profiled) writeFileSync(join(ROOT, 'docs/profile.md'), profileReport(profiled, chromiumVersion))
   if (process.env.BENCH_JSON)
     writeFileSync(resolve(process.env.BENCH_JSON), `${JSON.stringify(runs, null, 2)}\n`)
   console.log(`\n${markdown}`)
-  console.log('Wrote docs/bench.md and docs/bench.svg')
+  console.log(`Wrote docs/bench.md, docs/bench.svg${profiled ? ' and docs/profile.md' : ''}`)
 }
 
 /**
@@ -721,8 +847,8 @@ function keksiVersion() {
  */
 function report(runs, about) {
   const everyone = [CONTROL, ...CONTESTANTS]
-  const [keksi, vanilla, klaro] = CONTESTANTS
-  if (!keksi || !vanilla || !klaro) throw new Error('three contestants expected')
+  const [keksi, vanilla, klaro, floor] = CONTESTANTS
+  if (!keksi || !vanilla || !klaro || !floor) throw new Error('four contestants expected')
   /** @param {ReturnType<typeof stats>} value @param {Metric} metric @param {boolean} delta */
   const cell = (value, metric, delta) => {
     if (!value) return '—'
@@ -756,7 +882,8 @@ function report(runs, about) {
       rate === undefined ? 'any' : `${rate}×`,
       ...cells,
       ratio(mine, summarise(runs, metric, vanilla.id, rate)),
-      ratio(mine, summarise(runs, metric, klaro.id, rate))
+      ratio(mine, summarise(runs, metric, klaro.id, rate)),
+      ratio(mine, summarise(runs, metric, floor.id, rate))
     ])
   }
   const good = everyone
@@ -783,18 +910,19 @@ function report(runs, about) {
       ? "as the main thread's CPU time (`Performance.enable` with `timeDomain: 'threadTicks'`: time the OS gives to other processes is not counted, the 4× throttle's added time is)"
       : "as wall-clock time in tasks (`Performance.enable` with `timeDomain: 'timeTicks'`, which a busy machine inflates; the default is `threadTicks`, CPU time)"
   const bullets = [
-    `**Contestants**: ${about.keksi}, vanilla-cookieconsent@${versionOf('vanilla-cookieconsent')}, klaro@${versionOf('klaro')} (\`klaro.js\`, its CSS inside). Each has its own page in \`bench/pages/\`, identical but for the tool: the same three categories (necessary; analytics with GA4, HubSpot and Hotjar; embeds with YouTube), the same English texts, a bottom bar, an analytics tag (\`https://analytics.bench.test/tag.js\`) and a YouTube iframe held back by the tool's own markup. Each peer is set up as its docs show (vanilla: stylesheet in \`<head>\`, a config module at the end of \`<body>\` importing the UMD build; Klaro: deferred config and \`klaro.js\`); their configs are files of their own and are counted. vanilla-cookieconsent does not gate iframes: its config releases the video in the youtube service's \`onAccept\` (a few lines). Klaro lists a purpose only with a service in it, so its page has one required "consent" service under necessary; Klaro also draws its own placeholder over the held-back video.`,
+    `**Contestants**: ${about.keksi}, vanilla-cookieconsent@${versionOf('vanilla-cookieconsent')}, klaro@${versionOf('klaro')} (\`klaro.js\`, its CSS inside). Each has its own page in \`bench/pages/\`, identical but for the tool: the same three categories (necessary; analytics with GA4, HubSpot and Hotjar; embeds with YouTube), the same English texts, a bottom bar, an analytics tag (\`https://analytics.bench.test/tag.js\`) and a YouTube iframe held back by the tool's own markup. Each peer is set up as its docs show (vanilla: stylesheet in \`<head>\`, a config module at the end of \`<body>\` importing the UMD build; Klaro: deferred config and \`klaro.js\`); their configs are files of their own and are counted. vanilla-cookieconsent does not gate iframes: its config releases the video in the youtube service's \`onAccept\` (a few lines). Klaro lists a purpose only with a service in it, so its page has one required "consent" service under necessary; Klaro also draws its own placeholder over the held-back video. **The floor** (\`bench/pages/floor.js\`, about 80 lines) is the least code that does the job on the same page, not a product: it reads one cookie and releases the tag and the video, or puts a plain line and button by a refused video, or shows a plain bar with two buttons; no categories, preferences, languages, withdrawal or API. "Keksi / floor" shows how close Keksi is to that limit.`,
     `**Browser**: Debian Chromium ${about.chromiumVersion}, headless, through playwright-core@${versionOf('playwright-core')} on Node ${process.version}; viewport 1280×800; a fresh browser context for every page view. Machine: ${cpu.length}× ${cpu[0]?.model.trim() ?? 'unknown CPU'} (${arch()}), ${Math.round(totalmem() / 1024 ** 3)} GiB; load average (1/5/15 min) ${load(about.loadBefore)} before, ${load(about.loadAfter)} after. A shared or busy machine inflates the wall-clock figures (banner visible, Accept all → tag, navigation → tag); sizes are exact, heap nearly so, CPU times steadier.`,
-    `**Order**: ${ROUNDS} rounds after ${WARMUP} discarded warm-up round(s); each round runs the control and the three contestants round-robin, rotated every round, first unthrottled, then with \`Emulation.setCPUThrottlingRate\` 4 (the renderer main thread only: no slower network).`,
+    `**Views**: a first view, answered with "Accept all"; a return view with the cookie that answer left (the tag and the video load); and a refused return view with the cookie of a "Reject all" given once before the rounds (nothing loads; Keksi, Klaro and the floor draw a placeholder for the video, vanilla-cookieconsent draws nothing). Control pages: \`blank.html\` (nothing allowed) for first and refused views, \`allowed.html\` (the tag and the video loaded directly) for return views.`,
+    `**Order**: ${ROUNDS} rounds after ${WARMUP} discarded warm-up round(s); each round runs the control and the four contestants round-robin, rotated every round, first unthrottled, then with \`Emulation.setCPUThrottlingRate\` 4 (the renderer main thread only: no slower network).`,
     `**Bytes**: every response of the page view except the HTML document, counted as brotli quality 11 (Node zlib) of the body, i.e. what a browser downloads from a CDN that compresses, and as served (the server compresses nothing). The first view is everything fetched before the click; the return view is a new context holding the consent cookie from the first view, with an empty HTTP cache (every response is \`no-store\`). The documents, not counted (brotli KiB): ${documents}.`,
-    `**Script evaluation / main-thread time**: CDP \`Performance.getMetrics\` \`ScriptDuration\` and \`TaskDuration\` of the page, ${cpuTime}, read once the banner is visible (first view) or the tag has run (return view), plus ${SETTLE_MS} ms × the throttling rate; shown as the difference to the control page's median at the same rate (control: \`blank.html\` for first views; \`allowed.html\`, which loads the tag and the video directly, for return views). Heap: \`JSHeapUsedSize\` after \`HeapProfiler.collectGarbage\`, the same difference. The control's own median is in its column, marked "base".`,
-    "**Banner visible**: the start of the first animation frame in which the tool's banner has a box inside the viewport and passes `checkVisibility({ opacityProperty, visibilityProperty })`, on the page's clock (0 = navigation start), seen by an init script (a MutationObserver that starts a requestAnimationFrame poll). Banners: Keksi `keksi-root` → open shadow root → `.keksi-banner`; vanilla `#cc-main .cm`; Klaro `#klaro .cookie-notice`.",
+    `**Script evaluation / main-thread time**: CDP \`Performance.getMetrics\` \`ScriptDuration\` and \`TaskDuration\` of the page, ${cpuTime}, read once the banner is visible (first view) or the tag has run (return view), plus ${SETTLE_MS} ms × the throttling rate; shown as the difference to the control page's median at the same rate (the control pages above). Heap: \`JSHeapUsedSize\` after \`HeapProfiler.collectGarbage\`, the same difference. The control's own median is in its column, marked "base".`,
+    "**Banner visible** (and placeholder visible): the start of the first animation frame in which the tool's banner (placeholder) has a box inside the viewport and passes `checkVisibility({ opacityProperty, visibilityProperty })`, on the page's clock (0 = navigation start), seen by an init script (a MutationObserver that starts a requestAnimationFrame poll). Banners: Keksi `keksi-root` → open shadow root → `.keksi-banner`; vanilla `#cc-main .cm`; Klaro `#klaro .cookie-notice`; floor `#floor-bar`. Placeholders: Keksi `keksi-embed` → open shadow root → `.keksi-embed`; Klaro `.context-notice`; floor `.floor-placeholder`.",
     '**Layout shift**: the sum of `layout-shift` entries without recent input (PerformanceObserver, buffered), before the click (first view) or at the end (return view).',
     "**Accept all → tag ran**: Playwright clicks the banner's \"Accept all\" (real input events); from the click event's `timeStamp` (captured on `window`) to the `performance.now()` the tag's stub records when it runs. Every third-party host is answered by Playwright routing (the tag with that stub, the video with an empty page); routing also sees every same-origin request, which adds the same small delay to every file of every contestant.",
-    '**Checks** (a run failing one is left out): nothing third-party requested, the tag not run and the video without its `src` before the click; after it, the tag ran exactly once and the video got its `src`; on the return view, no banner, the tag ran once, the video loaded; no page errors; no file missing.'
+    '**Checks** (a run failing one is left out): nothing third-party requested, the tag not run and the video without its `src` before the click; after it, the tag ran exactly once and the video got its `src`; on the return view, no banner, the tag ran once, the video loaded; on the refused view, no banner, nothing third-party requested, the tag not run, the video without its `src`; no page errors; no file missing.'
   ]
   return [
-    '# Benchmark: Keksi, vanilla-cookieconsent and Klaro on the same page',
+    '# Benchmark: Keksi, vanilla-cookieconsent, Klaro and the floor on the same page',
     '',
     ...wrap(
       `Generated by \`npm run bench\` (\`bench/run.mjs\`) on ${about.started.toISOString().slice(0, 16).replace('T', ' ')} UTC in ${seconds} s. Median (min–max) over ${ROUNDS} runs per contestant, view and CPU rate; lower is better everywhere. Ratios are of the medians; "any" rows are the same at both rates.`,
@@ -803,7 +931,14 @@ function report(runs, about) {
     ),
     '',
     ...table(
-      ['metric', 'CPU', ...everyone.map(contestant => contestant.name), 'Keksi / vanilla', 'Keksi / Klaro'],
+      [
+        'metric',
+        'CPU',
+        ...everyone.map(contestant => contestant.name),
+        'Keksi / vanilla',
+        'Keksi / Klaro',
+        'Keksi / floor'
+      ],
       rows,
       2
     ),
@@ -874,7 +1009,7 @@ function xml(text) {
 
 /** @param {Run[]} runs */
 function chart(runs) {
-  const colours = { keksi: '#0b57d0', vanilla: '#8c959f', klaro: '#c2410c' }
+  const colours = { keksi: '#0b57d0', vanilla: '#8c959f', klaro: '#c2410c', floor: '#1a7f37' }
   /** @type {{ label: string, metric: Metric, rate: number | undefined, unit: string }[]} */
   const groups = [
     { label: 'First view: downloaded (brotli)', metric: metricOf('br1'), rate: undefined, unit: ' KiB' },
@@ -886,6 +1021,13 @@ function chart(runs) {
       rate: 1,
       unit: ' ms'
     },
+    { label: 'Return view: main-thread time (Δ control)', metric: metricOf('task2'), rate: 1, unit: ' ms' },
+    {
+      label: 'Return view, refused: downloaded (brotli)',
+      metric: metricOf('br3'),
+      rate: undefined,
+      unit: ' KiB'
+    },
     { label: 'First view: main-thread time (Δ control)', metric: metricOf('task1'), rate: 1, unit: ' ms' },
     { label: 'Navigation → banner visible', metric: metricOf('visible'), rate: 1, unit: ' ms' },
     { label: 'Navigation → banner visible, 4× CPU', metric: metricOf('visible'), rate: 4, unit: ' ms' },
@@ -896,14 +1038,14 @@ function chart(runs) {
   const labelWidth = 300
   const barMax = 440
   const barHeight = 14
-  const groupHeight = 3 * (barHeight + 4) + 18
+  const groupHeight = CONTESTANTS.length * (barHeight + 4) + 18
   const top = 78
   const height = top + groups.length * groupHeight + 34
   const out = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif" font-size="13">`,
-    '<title>Keksi, vanilla-cookieconsent and Klaro: bytes, main-thread time and timings on the same page</title>',
+    '<title>Keksi, vanilla-cookieconsent, Klaro and the floor: bytes, main-thread time and timings on the same page</title>',
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    `<text x="16" y="26" font-size="17" font-weight="600" fill="#1f2328">Keksi vs vanilla-cookieconsent vs Klaro, same page, Chromium</text>`,
+    `<text x="16" y="26" font-size="17" font-weight="600" fill="#1f2328">Keksi vs vanilla-cookieconsent vs Klaro vs the floor, same page, Chromium</text>`,
     `<text x="16" y="46" fill="#59636e">Median of ${ROUNDS} runs each, unthrottled unless marked; shorter bars are better. Details: docs/bench.md</text>`
   ]
   let x = 16
@@ -944,6 +1086,177 @@ function chart(runs) {
     `<text x="16" y="${height - 12}" fill="#59636e">Δ control: minus the same page without a consent tool. Bytes: brotli 11 of every file but the HTML document.</text>`
   )
   out.push('</svg>')
+  return `${out.join('\n')}\n`
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The profile: CDP CPU profiles of Keksi's return views, after the measured rounds (a profiler slows the page, so
+// these views are not in the table), summed as self time per function and named through dist/'s source maps.
+
+/**
+ * CDP `Profiler.Profile`, the parts read here.
+ * @typedef {object} CpuProfile
+ * @property {{ id: number, children?: number[], callFrame: { functionName: string, url: string, lineNumber: number, columnNumber: number } }[]} nodes
+ * @property {number[]} samples  node ids, one per sample
+ * @property {number[]} timeDeltas  µs between samples
+ */
+
+/**
+ * PROFILES profiled Keksi page views per view and rate: the two return views and the first view.
+ * @param {Map<string, import('playwright-core').Cookie[]>} refused
+ * @returns {Promise<{ view: View, rate: number, profiles: CpuProfile[] }[]>}
+ */
+async function profiles(refused) {
+  const [keksi] = CONTESTANTS
+  if (!keksi) throw new Error('no Keksi')
+  const accepted = (await visit(keksi, 'first', 1, -1)).cookies
+  const out = []
+  for (const view of /** @type {const} */ (['return', 'refused', 'first']))
+    for (const rate of RATES) {
+      /** @type {CpuProfile[]} */
+      const taken = []
+      for (let index = 0; index < PROFILES; index += 1) {
+        const cookies = view === 'return' ? accepted : view === 'first' ? [] : (refused.get(keksi.id) ?? [])
+        const { run, profile } = await visit(keksi, view, rate, -1, cookies, { profile: true })
+        if (run.ok && profile) taken.push(profile)
+      }
+      out.push({ view, rate, profiles: taken })
+    }
+  return out
+}
+
+/** @type {Map<string, TraceMap | null>} */
+const sourceMaps = new Map()
+
+/**
+ * Where a profiled function is: its source file, line and name through the bundle's source map when it is one of
+ * dist/'s bundles, else its URL's last part (the page, the tag) or "browser" (native code, the parser, GC).
+ * @param {CpuProfile['nodes'][number]['callFrame']} frame
+ * @returns {{ file: string, name: string }}
+ */
+function locate(frame) {
+  const name = frame.functionName || '(anonymous)'
+  if (!frame.url) return { file: 'browser', name }
+  const path = frame.url.startsWith(origin) ? new URL(frame.url).pathname : ''
+  if (!path.startsWith('/dist/')) return { file: frame.url.split('/').pop() || frame.url, name }
+  if (!sourceMaps.has(path)) {
+    let map = null
+    try {
+      map = new TraceMap(readFileSync(join(ROOT, `${path}.map`), 'utf8'))
+    } catch {
+      // Built without maps: the bundle's own (minified) names.
+    }
+    sourceMaps.set(path, map)
+  }
+  const map = sourceMaps.get(path)
+  const bundle = path.slice('/dist/'.length)
+  if (!map) return { file: bundle, name: `${name} @${frame.lineNumber + 1}:${frame.columnNumber + 1}` }
+  const original = originalPositionFor(map, { line: frame.lineNumber + 1, column: frame.columnNumber })
+  if (!original.source) return { file: bundle, name }
+  const source = original.source.replace(/^(\.\.\/)+/, '')
+  return { file: bundle, name: `${original.name ?? name} (${source}:${original.line})` }
+}
+
+/**
+ * Self time per function and per file, and total time (self and what it calls) of dist/'s functions, in ms per page
+ * view (the mean over the profiles), largest first.
+ * @param {CpuProfile[]} taken
+ */
+function selfTimes(taken) {
+  /** @typedef {Map<string, { file: string, name: string, ms: number }>} Times */
+  /** @type {Times} */
+  const functions = new Map()
+  /** @type {Times} */
+  const totals = new Map()
+  /** @type {Map<string, number>} */
+  const byFile = new Map()
+  /** @param {Times} into @param {{ file: string, name: string }} where @param {number} ms */
+  const add = (into, where, ms) => {
+    const key = `${where.file}\t${where.name}`
+    const entry = into.get(key) ?? { ...where, ms: 0 }
+    entry.ms += ms
+    into.set(key, entry)
+    return key
+  }
+  for (const profile of taken) {
+    const nodes = new Map(profile.nodes.map(node => [node.id, node]))
+    /** @type {Map<number, number>} */
+    const parents = new Map()
+    for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id)
+    profile.samples.forEach((id, index) => {
+      const frame = nodes.get(id)?.callFrame
+      if (!frame || frame.functionName === '(idle)') return
+      const ms = (profile.timeDeltas[index + 1] ?? 0) / 1000 / taken.length
+      const where = locate(frame)
+      add(functions, where, ms)
+      byFile.set(where.file, (byFile.get(where.file) ?? 0) + ms)
+      // Every function of a bundle on the stack, once even if it recurses.
+      const counted = new Set()
+      for (let at = /** @type {number | undefined} */ (id); at !== undefined; at = parents.get(at)) {
+        const caller = nodes.get(at)?.callFrame
+        if (!caller?.url.startsWith(`${origin}/dist/`)) continue
+        const place = locate(caller)
+        const key = `${place.file}\t${place.name}`
+        if (!counted.has(key)) counted.add(add(totals, place, ms))
+      }
+    })
+  }
+  /** @param {Times} times */
+  const sorted = times => [...times.values()].sort((a, b) => b.ms - a.ms)
+  return {
+    functions: sorted(functions),
+    totals: sorted(totals),
+    files: [...byFile].map(([file, ms]) => ({ file, ms })).sort((a, b) => b.ms - a.ms)
+  }
+}
+
+/**
+ * docs/profile.md: for each profiled view and rate, the self time per file and the top functions.
+ * @param {{ view: View, rate: number, profiles: CpuProfile[] }[]} profiled
+ * @param {string} chromiumVersion
+ */
+function profileReport(profiled, chromiumVersion) {
+  const out = [
+    '# Where a Keksi page view spends its main-thread time',
+    '',
+    ...wrap(
+      `Generated by \`npm run bench\` (\`bench/run.mjs\`) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with ${keksiVersion()}, Debian Chromium ${chromiumVersion}. CDP \`Profiler\` CPU profiles (50 µs sampling) of ${PROFILES} page views per row, from navigation until the bench's settle time after the tag ran (accepted), the placeholder showed (refused) or the banner showed (first view), on the bench's Keksi page; self time (time in the function itself, not in what it calls), in ms per page view, the mean over the views; idle time left out. Keksi's functions are named through the source maps the build writes beside dist/'s bundles (unlinked and left out of the npm package, so visitors and installs get nothing more); "browser" is native code, the HTML parser and layout ("(program)") and the garbage collector. The profiler itself slows the page, so these times are larger than the table's in docs/bench.md; they show where the time goes, not how much there is.`,
+      '',
+      ''
+    )
+  ]
+  for (const { view, rate, profiles: taken } of profiled) {
+    const { functions, totals, files } = selfTimes(taken)
+    const title = {
+      return: 'Return view (everything accepted)',
+      refused: 'Return view, refused (the video held back)',
+      first: 'First view, until the banner is visible'
+    }[view]
+    out.push('', `## ${title}, ${rate}× CPU (${taken.length} views)`, '')
+    out.push(
+      ...table(
+        ['where', 'self, ms'],
+        files.map(entry => [entry.file, number(entry.ms)]),
+        1
+      ),
+      ''
+    )
+    out.push(
+      ...table(
+        ['function (source)', 'file', 'self, ms'],
+        functions
+          .slice(0, 15)
+          .map(entry => [entry.name.replaceAll('|', '\\|'), entry.file, number(entry.ms)]),
+        2
+      ),
+      '',
+      ...table(
+        ["Keksi's function (source)", 'file', 'total, ms'],
+        totals.slice(0, 15).map(entry => [entry.name.replaceAll('|', '\\|'), entry.file, number(entry.ms)]),
+        2
+      )
+    )
+  }
   return `${out.join('\n')}\n`
 }
 
