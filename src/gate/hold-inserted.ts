@@ -1,12 +1,15 @@
 import type { Integration } from '../keksi.js'
 import { builtIns } from '../services/built-ins.js'
 
-type Method = (this: unknown, ...args: unknown[]) => unknown
+type Method = (this: Node, ...args: unknown[]) => unknown
 
-/** The DOM methods through which a script puts a new element into the page, by the prototype that has them. */
+/**
+ * The DOM methods through which a script puts a new element into the page, by the prototype that has them. Each is
+ * called on the element it inserts into or beside, which is in the page exactly when what it inserts will be.
+ */
 const INSERTING = {
   Node: ['appendChild', 'insertBefore', 'replaceChild'],
-  Element: ['append', 'prepend', 'before', 'after', 'replaceWith', 'insertAdjacentElement']
+  Element: ['append', 'prepend', 'replaceChildren', 'before', 'after', 'replaceWith', 'insertAdjacentElement']
 }
 
 /**
@@ -58,8 +61,10 @@ export const holdInserted: Integration = ({ keksi, config, doc }) => {
     const methodsOf = window[type as keyof typeof INSERTING].prototype as unknown as Record<string, Method>
     for (const method of methods) {
       const insert = methodsOf[method] as Method
-      methodsOf[method] = function (this: unknown, ...args: unknown[]) {
-        for (const arg of args) hold(arg)
+      methodsOf[method] = function (this: Node, ...args: unknown[]) {
+        // Into a tree not in the page (a UI library building one), nothing loads yet: what is held is looked for
+        // when that tree goes into the page, so building one costs no more than it did.
+        if (this.isConnected) for (const arg of args) hold(arg)
         return insert.apply(this, args)
       }
     }

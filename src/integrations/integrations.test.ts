@@ -234,6 +234,21 @@ describe('auto-blocking', () => {
     ])
   })
 
+  test('a tree built outside the page is looked at when it goes in, replaceChildren included', () => {
+    const tree = document.createElement('div')
+    const inner = document.createElement('p')
+    const held = document.createElement('script')
+    held.src = 'https://static.hotjar.com/c/hotjar-3456789.js?sv=6'
+    inner.append(held)
+    tree.append(inner)
+    // Nothing loads in a tree outside the page: it is left as it is until then.
+    expect(held.type).toBe('')
+    const box = document.createElement('div')
+    document.body.append(box)
+    box.replaceChildren(tree)
+    expect([held.type, held.dataset.consent]).toEqual(['text/plain', 'hotjar'])
+  })
+
   test('a vendor that is not configured is held for its category', () => {
     const frame = document.createElement('div')
     frame.innerHTML = '<iframe src="https://www.googletagmanager.com/ns.html?id=GTM-X"></iframe>'
