@@ -1,5 +1,4 @@
 import type { Vendor } from '../core/types.js'
-import { hasCookie } from '../storage/cookie-storage.js'
 import { page } from './page.js'
 
 /** HubSpot's queues, as its tracking code reads them once it loads. */
@@ -44,26 +43,28 @@ export const hubspot: Vendor = {
   options: { region: ['eu1'] },
   wire({ id, region }, load) {
     page.disableHubSpotCookieBanner = true
-    /** Whether HubSpot's code was loaded in this page view, and whether it was then told not to track. */
+    /** Whether HubSpot's code was loaded in this page view, and whether HubSpot was refused in it. */
     let loaded = false
-    let stopped = false
+    let refused = false
     return granted => {
       queue('_hsp').push([
         'setHubSpotConsent',
         { analytics: granted, advertisement: false, functionality: granted }
       ])
       if (!granted) {
+        refused = true
         // A refusal on a page where HubSpot never loaded needs nothing more: its code does not come.
         if (loaded) {
           queue('_hsp').push(['revokeCookieConsent'])
           queue('_hsq').push(['doNotTrack'])
-          stopped = true
         }
         return
       }
-      // Granted again after a withdrawal: HubSpot's own record of the refusal goes.
-      if (stopped || hasCookie('__hs_do_not_track')) queue('_hsq').push(['doNotTrack', { track: true }])
-      stopped = false
+      // Granted after a refusal: HubSpot's own record of a withdrawal (`__hs_do_not_track`), if it kept one, goes.
+      // The withdrawal was stored as a refusal that lives as long as that record (6 months), so every page view knows
+      // without reading the cookie.
+      if (refused) queue('_hsq').push(['doNotTrack', { track: true }])
+      refused = false
       if (!loaded) load(`https://js${region ? `-${region}` : ''}.hs-scripts.com/${id}.js`, 'hs-script-loader')
       loaded = true
     }

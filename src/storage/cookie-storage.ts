@@ -54,6 +54,3 @@ export function clearCookies(patterns: string[], host = location.hostname): void
       Cookies.remove(name, { path: '/', domain: labels.slice(i).join('.') })
   }
 }
-
-/** Whether the page has a cookie of this name (HubSpot's record of a refusal, for instance). */
-export const hasCookie = (name: string): boolean => Cookies.get(name) !== undefined
