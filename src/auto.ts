@@ -3,7 +3,7 @@
  * `<script type="application/json" id="keksi-config">` block, starts Keksi and publishes `window.keksi`.
  * The only file with top-level effects.
  */
-import type { KeksiConfig } from './core/types.js'
+import type { KeksiConfig, ResolvedConfig } from './core/types.js'
 import type { debug } from './diagnostics/debug.js'
 import type { describe } from './diagnostics/describe.js'
 import type { Recorder } from './integrations/records.js'
@@ -43,17 +43,37 @@ const nonce = tag?.nonce
 /**
  * Loads a file from beside keksi.js; it publishes itself as `window[global]`. A script that runs but publishes
  * nothing resolves `undefined`, and the caller's first property read rejects: the same failure as a network error.
+ * `urgent`: what the visitor waits for (the banner) comes first, where the browser would fetch an inserted script late.
  */
 const load = <T>(
   file: string,
-  global: 'keksiUi' | 'keksiEmbed' | 'keksiDescribe' | 'keksiDebug' | 'keksiRecord'
+  global: 'keksiUi' | 'keksiEmbed' | 'keksiDescribe' | 'keksiDebug' | 'keksiRecord',
+  urgent?: boolean
 ): Promise<T> =>
   new Promise((resolve, reject) =>
     addScript(document, base + file, nonce, script => {
+      if (urgent) script.fetchPriority = 'high'
       script.onload = () => resolve(window[global] as T)
       script.onerror = reject
     })
   )
+
+/**
+ * The UI, and at the same time the stylesheet it will put in its shadow root (the owner's `css` or the theme's file
+ * beside keksi.js, as `ui/theme-url.ts` names it): one round trip to a styled banner, not two (README "Speed, side
+ * by side"). Only the floating button of a return view waits for the browser's own order.
+ */
+const loadUi = ({ css, theme }: ResolvedConfig, urgent: boolean): Promise<MountUi> => {
+  if (urgent && css !== 'none') {
+    const link = document.createElement('link')
+    link.rel = 'preload'
+    link.as = 'style'
+    link.href = css ?? `${base}themes/${theme}.css`
+    if (nonce) link.nonce = nonce
+    document.head.append(link)
+  }
+  return load<{ mount: MountUi }>('keksi-ui.js', 'keksiUi', urgent).then(m => m.mount)
+}
 
 const loadDescribe = () =>
   load<{ describe: typeof describe }>('keksi-describe.js', 'keksiDescribe').then(m => m.describe)
@@ -89,7 +109,7 @@ if ((existing as Keksi | undefined)?.onAccept) {
   window.keksi = start(
     config,
     {
-      loadUi: () => load<{ mount: MountUi }>('keksi-ui.js', 'keksiUi').then(m => m.mount),
+      loadUi,
       loadEmbeds: () => load<{ mount: MountEmbeds }>('keksi-embed.js', 'keksiEmbed').then(m => m.mount),
       loadDescribe,
       loadRecorder: () => load<Recorder>('keksi-record.js', 'keksiRecord'),

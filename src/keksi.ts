@@ -127,7 +127,8 @@ export type Integration = (context: IntegrationContext) => void
 export interface KeksiOptions {
   storage: ConsentStorage
   /** Fetches the UI when something must be shown (SPEC §10). */
-  loadUi: () => Promise<MountUi>
+  /** `urgent`: a view the visitor waits for (the banner, the preferences), not only the floating button. */
+  loadUi: (config: ResolvedConfig, urgent: boolean) => Promise<MountUi>
   /** Fetches the placeholders of embeds, when the gate holds one back. */
   loadEmbeds?: () => Promise<MountEmbeds>
   report: Report
@@ -218,7 +219,7 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
   const show = (view?: View): void => {
     // Hiding needs no UI, unless it draws the floating button.
     if (!view && !ui && !config.floatingButton) return
-    ui ??= options.loadUi().then(
+    ui ??= options.loadUi(config, !!view).then(
       mount =>
         mount({ keksi, config, emit, doc, report, shown: (lang, texts) => (wording = { lang, texts }) }),
       () => {

@@ -16,8 +16,8 @@ import { cookieStorage } from './storage/cookie-storage.js'
 
 /** How the host environment provides what Keksi cannot know by itself. */
 export interface StartOptions {
-  /** Fetches the UI bundle when something must be shown. */
-  loadUi: () => Promise<MountUi>
+  /** Fetches the UI bundle, and what it will fetch, when something must be shown. */
+  loadUi: (config: ResolvedConfig, urgent: boolean) => Promise<MountUi>
   /** Fetches the words of the owner-mistake messages, when there is a mistake to report. */
   loadDescribe: () => Promise<typeof describe>
   /** Fetches the placeholders of embeds, when the gate holds one back. */
