@@ -16,8 +16,8 @@ import type { Consent, Method, ResolvedConfig } from './types.js'
  * Plain `[0-9A-Za-z._-]`: nothing to URL-encode, nothing HTML-like.
  */
 const FORMAT = /^1\.([\da-z]+)\.([\da-z]+)\.([arcg])\.([\da-z]+)\.([\da-z]{3})\.([\w-]{16})$/
-/** In the order of their letters in `FORMAT`. */
-const METHODS: Method[] = ['accept-all', 'reject-all', 'custom', 'gpc']
+/** Each method by its letter in the value: its first. */
+const METHODS: Record<string, Method> = { a: 'accept-all', r: 'reject-all', c: 'custom', g: 'gpc' }
 const DAY = 86_400_000
 
 /** FNV-1a of the names, as 3 base-36 characters. */
@@ -63,15 +63,16 @@ export function encode(
  * a granted category.
  */
 export function decode(value: string | undefined, config: ResolvedConfig, now: number): Consent | null {
-  // `undefined` reads as the text "undefined", which does not match; no match leaves every field `undefined`,
-  // whose revision (NaN) is never the config's.
-  const [, revision, time, method, grants, hash, id] = FORMAT.exec(value as string) ?? []
+  const fields = value === undefined ? null : FORMAT.exec(value)
+  if (!fields) return null
+  // Every group matched: the defaults only tell TypeScript so.
+  const [, revision = '', time = '', letter = '', grants = '', hash = '', id = ''] = fields
   const names = consentNames(config)
-  const bits = parseInt(grants as string, 36)
-  const decided = parseInt(time as string, 36) * 1000
+  const bits = parseInt(grants, 36)
+  const decided = parseInt(time, 36) * 1000
   const expires = decided + config.expiresDays * DAY
   if (
-    parseInt(revision as string, 36) !== config.revision ||
+    parseInt(revision, 36) !== config.revision ||
     hash !== namesHash(names) ||
     bits >= 2 ** names.length ||
     // Clocks drift, by a day at most: a decision from further in the future was not made on this device.
@@ -82,18 +83,21 @@ export function decode(value: string | undefined, config: ResolvedConfig, now: n
   }
   const categories: Record<string, boolean> = {}
   const services: Record<string, boolean> = {}
-  // A name's bit; `necessary`, not among the names, reads index -1, the even 2 × bits.
-  const on = (name: string): boolean => (bits / 2 ** names.indexOf(name)) % 2 >= 1
+  /** Whether the name's bit is set (bit i for the name at index i of `names`). */
+  const on = (name: string): boolean => {
+    const index = names.indexOf(name)
+    return index >= 0 && Math.floor(bits / 2 ** index) % 2 === 1
+  }
   for (const { name, services: list } of config.categories) {
     categories[name] = name === 'necessary' || on(name)
     for (const service of list) services[service] = categories[name] && on(service)
   }
   return {
-    id: id as string,
+    id,
     revision: config.revision,
     decidedAt: new Date(decided).toISOString(),
     expiresAt: new Date(expires).toISOString(),
-    method: METHODS['arcg'.indexOf(method as string)] as Method,
+    method: METHODS[letter] as Method,
     categories,
     services
   }

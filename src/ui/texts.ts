@@ -5,7 +5,32 @@ import { en, type TextLayer } from '../i18n/en.js'
  * The languages Keksi ships besides English: every official EU language and Norwegian (Bokmål), each a file
  * (`i18n/<lang>.json`) fetched only for a visitor who reads it.
  */
-export const LANGUAGES = 'bg cs da de el es et fi fr ga hr hu it lt lv mt nb nl pl pt ro sk sl sv'.split(' ')
+export const LANGUAGES = [
+  'bg',
+  'cs',
+  'da',
+  'de',
+  'el',
+  'es',
+  'et',
+  'fi',
+  'fr',
+  'ga',
+  'hr',
+  'hu',
+  'it',
+  'lt',
+  'lv',
+  'mt',
+  'nb',
+  'nl',
+  'pl',
+  'pt',
+  'ro',
+  'sk',
+  'sl',
+  'sv'
+]
 
 /**
  * The visitor's language (SPEC §4): the configured one, or with `auto` `<html lang>`, then the browser's; each
@@ -53,10 +78,28 @@ const SERVICE = ['name', 'provider', 'purpose']
  * The texts that are plain strings, all but `categories` and `services`: what an owner may set in `texts.<lang>`.
  * Named here, as the UI has only the first view's English (`en.ts`); a test holds it to the English of both layers.
  */
-export const PLAIN =
-  'title description acceptAll rejectAll settings policy preferencesTitle preferencesDescription save close alwaysOn provider purpose cookies session gpc embedNote loadVideo load alwaysAllow'.split(
-    ' '
-  )
+export const PLAIN = [
+  'title',
+  'description',
+  'acceptAll',
+  'rejectAll',
+  'settings',
+  'policy',
+  'preferencesTitle',
+  'preferencesDescription',
+  'save',
+  'close',
+  'alwaysOn',
+  'provider',
+  'purpose',
+  'cookies',
+  'session',
+  'gpc',
+  'embedNote',
+  'loadVideo',
+  'load',
+  'alwaysAllow'
+]
 
 /**
  * The texts for one language: the built-in English (`english`, the first view's words unless the preferences' are
