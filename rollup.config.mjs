@@ -35,7 +35,11 @@ const minify = (toplevel = false, properties = undefined) =>
     format: { comments: false }
   })
 
-/** The theme files: the shared layout, then the palette of each; `auto` follows the visitor's system. */
+/**
+ * The theme files: the shared layout, the UI's, then the palette of each; `auto` follows the visitor's system. The
+ * placeholders of embeds get `embed-<theme>.css`, without the UI's layout: all a return view with a video held back
+ * needs.
+ */
 const minifyCss = css =>
   css
     .replace(/\/\*[\s\S]*?\*\//g, '')
@@ -56,16 +60,22 @@ const themes = {
   generateBundle() {
     const read = name => readFileSync(`themes/${name}.css`, 'utf8')
     const base = read('base')
+    const ui = read('ui')
     const dark = read('dark')
     const light = read('light')
     // The layout first: the palettes' custom properties do not depend on order, and brotli finds more to reuse.
-    const files = {
-      light: base + light,
-      dark: base + dark,
-      auto: `${base}${light}@media (prefers-color-scheme: dark) {${dark}}`
+    const palettes = {
+      light,
+      dark,
+      auto: `${light}@media (prefers-color-scheme: dark) {${dark}}`
     }
-    for (const [name, css] of Object.entries(files)) {
-      this.emitFile({ type: 'asset', fileName: `themes/${name}.css`, source: minifyCss(css) })
+    for (const [name, palette] of Object.entries(palettes)) {
+      this.emitFile({ type: 'asset', fileName: `themes/${name}.css`, source: minifyCss(base + ui + palette) })
+      this.emitFile({
+        type: 'asset',
+        fileName: `themes/embed-${name}.css`,
+        source: minifyCss(base + palette)
+      })
     }
   }
 }

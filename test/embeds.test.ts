@@ -108,7 +108,7 @@ test('a return view of a page with a video held back draws its placeholder witho
   expect(requests.filter(path => path.startsWith('/dist/')).sort()).toEqual([
     '/dist/keksi-embed.js',
     '/dist/keksi.js',
-    '/dist/themes/light.css'
+    '/dist/themes/embed-light.css'
   ])
   expect(thirdParty).toEqual([])
 })
@@ -128,7 +128,7 @@ test('on a Finnish page the placeholder speaks Finnish, from the Finnish file, s
     '/dist/i18n/fi.json',
     '/dist/keksi-embed.js',
     '/dist/keksi.js',
-    '/dist/themes/light.css'
+    '/dist/themes/embed-light.css'
   ])
 })
 

@@ -47,6 +47,10 @@ test('npm pack publishes the bundles, themes, languages, types, schema and licen
     'dist/themes/light.css',
     'dist/themes/dark.css',
     'dist/themes/auto.css',
+    'dist/themes/embed-light.css',
+    'dist/themes/embed-dark.css',
+    'dist/themes/embed-auto.css',
+    'dist/keksi-embed.js',
     'dist/i18n/fi.json',
     'dist/i18n/sv.json',
     'dist/keksi-config.schema.json',
@@ -55,7 +59,8 @@ test('npm pack publishes the bundles, themes, languages, types, schema and licen
     'dist/keksi-records.mjs',
     'dist/keksi-records-sqlite.mjs',
     'dist/keksi-records-postgres.mjs',
-    'themes/base.css'
+    'themes/base.css',
+    'themes/ui.css'
   ]) {
     expect(files, file).toContain(file)
   }

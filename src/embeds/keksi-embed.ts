@@ -1,6 +1,6 @@
 /**
  * `keksi-embed.js`: the placeholders of embeds held back (SPEC §5), fetched by keksi.js when the gate holds a frame.
- * No Preact and no banner: a return view of a page with a video downloads this, the theme and, for a language other
+ * No Preact and no banner: a return view of a page with a video downloads this, the theme's placeholder stylesheet and, for a language other
  * than English, its file (SPEC §10).
  */
 import { isObject } from '../core/config.js'
@@ -8,7 +8,7 @@ import type { ResolvedConfig } from '../core/types.js'
 import { enEmbeds } from '../i18n/en.js'
 import type { Keksi } from '../keksi.js'
 import { pickLanguage, translation } from '../ui/texts.js'
-import { themeUrl } from '../ui/theme-url.js'
+import { embedThemeUrl } from '../ui/theme-url.js'
 import { type EmbedTexts, placeholders } from './placeholders.js'
 
 type Layer = Record<string, unknown>
@@ -41,7 +41,7 @@ export function mount(keksi: Keksi, config: ResolvedConfig, doc: Document): Prom
   return translation(pickLanguage(config, doc, navigator.languages)).then(({ lang, words }) => {
     const owner = Object.entries(config.texts).find(([key]) => key.toLowerCase() === lang)?.[1]
     const texts = embedTexts(words, { categories: config.categoryTexts }, owner)
-    const draw = placeholders(keksi, config, doc, { lang, texts }, themeUrl(config))
+    const draw = placeholders(keksi, config, doc, { lang, texts }, embedThemeUrl(config))
     draw()
     return draw
   })
