@@ -103,8 +103,8 @@ const languages = {
 /**
  * In the IIFE UI, `import.meta.url` is the UI script's own URL, read once while it runs (`currentScript` is null
  * afterwards): Rollup's general stand-in for it is three times longer. `import('./Preferences.js')` becomes
- * `keksi-preferences.js`, fetched from beside the UI with the nonce keksi.js gave the UI (SPEC §5), which publishes
- * itself as `keksiPreferences`.
+ * `keksi-preferences.js`, fetched from beside the UI with the nonce keksi.js gave the UI (README "Content Security
+ * Policy"), which publishes itself as `keksiPreferences`.
  */
 const scriptUrl = {
   name: 'keksi-script-url',
@@ -125,7 +125,7 @@ const loadPreferences = () => new Promise((resolve, reject) => {
   })
 }
 
-/** One `keksi.d.ts` beside `keksi.mjs`, as SPEC §10 names it. */
+/** One `keksi.d.ts` beside `keksi.mjs`, as README "Sizes" names it. */
 const typesEntry = {
   name: 'keksi-types-entry',
   generateBundle() {
@@ -161,7 +161,7 @@ export default [
   },
   {
     // The placeholders of embeds held back, fetched by keksi.js when the gate holds a frame: no Preact, so that a
-    // return view of a page with a video stays small (SPEC §10).
+    // return view of a page with a video stays small (README "Sizes").
     input: 'src/embeds/keksi-embed.ts',
     output: { file: 'dist/keksi-embed.js', format: 'iife', name: 'keksiEmbed', sourcemap: MAP },
     plugins: [ts(), scriptUrl, minify()]

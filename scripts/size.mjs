@@ -1,9 +1,9 @@
-// The size check (SPEC §10): what a browser downloads, brotli-compressed, against its budget. Byte counts are
+// The size check (README "Sizes"): what a browser downloads, brotli-compressed, against its budget. Byte counts are
 // deterministic, so a breach fails `npm test` and CI, and prints every size.
 import { readdirSync, readFileSync } from 'node:fs'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 
-// KiB, as the budgets in SPEC.md and the peers' figures in research/perf-baseline.md are.
+// KiB, as the budgets in README "Sizes" are.
 const KB = 1024
 /** @param {string} file */
 const sizeOf = file => {
@@ -20,8 +20,9 @@ const [largest = 'i18n/fi.json'] = [...languages].sort((a, b) => sizeOf(b).brotl
 const FIRST_VIEW = ['keksi.js', 'keksi-ui.js', 'themes/auto.css']
 
 /**
- * Each budget: the files one kind of page view downloads, and the most their brotli bytes may add up to. The first
- * four are SPEC.md §10's; the rest keep each lazily fetched file's share in sight.
+ * Each budget: the files one kind of page view downloads, and the most their brotli bytes may add up to. keksi.js,
+ * the return view with a blocked embed and the two first views are the product's (README "Sizes"); the rest keep each
+ * lazily fetched file's share in sight.
  */
 const BUDGETS = [
   { what: 'return view: keksi.js', files: ['keksi.js'], budget: 7 * KB },
@@ -68,7 +69,7 @@ console.log(
 )
 if (failed) {
   console.error(
-    `${failed} budget(s) exceeded: make it smaller, or raise a budget on purpose in scripts/size.mjs and SPEC.md.`
+    `${failed} budget(s) exceeded: make it smaller, or raise a budget on purpose in scripts/size.mjs and README "Sizes".`
   )
   process.exit(1)
 }

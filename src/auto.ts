@@ -28,8 +28,8 @@ declare global {
 }
 
 /**
- * What the tag's `data-*` attributes set (SPEC §2): `data-<vendor>` is a built-in vendor's id (`data-ga4` is
- * `services.ga4.id`), the rest are options (`data-policy-url` is `policyUrl`).
+ * What the tag's `data-*` attributes set (README "One script tag"): `data-<vendor>` is a built-in vendor's id
+ * (`data-ga4` is `services.ga4.id`), the rest are options (`data-policy-url` is `policyUrl`).
  */
 const VENDORS = Object.keys(builtIns).filter(key => builtIns[key]?.id)
 const ATTRIBUTES = [...VENDORS, 'policyUrl', 'lang', 'theme', 'revision', 'css', 'debug']

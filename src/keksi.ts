@@ -26,7 +26,7 @@ export interface KeksiEvents {
 }
 
 /**
- * The developer API, as `window.keksi` and as `init()` returns it (SPEC §7).
+ * The developer API, as `window.keksi` and as `init()` returns it (README "API").
  *
  * @example
  * keksi.on('change', ({ granted }) => console.log('now allowed:', granted))
@@ -108,14 +108,14 @@ export interface IntegrationContext {
   doc: Document
   report: Report
   storage: ConsentStorage
-  /** The Keksi tag's CSP nonce, for every script Keksi inserts (SPEC §5). */
+  /** The Keksi tag's CSP nonce, for every script Keksi inserts (README "Content Security Policy"). */
   nonce?: string | undefined
   /**
    * Loads a script for a category or service, once per page view, with the nonce and `data-consent`, so that
    * auto-blocking and the debug report know it is Keksi's.
    */
   load(src: string, name: string, id?: string): void
-  /** The names whose code ran in this page view: withdrawing one of them needs a fresh page (SPEC §5). */
+  /** The names whose code ran in this page view: withdrawing one of them needs a fresh page (README "Withdrawal"). */
   ran: Set<string>
   /** What the UI has shown on this page view; `undefined` when nothing was (a decision by the API, or GPC). */
   wording(): Wording | undefined
@@ -126,8 +126,10 @@ export type Integration = (context: IntegrationContext) => void
 
 export interface KeksiOptions {
   storage: ConsentStorage
-  /** Fetches the UI when something must be shown (SPEC §10). */
-  /** `urgent`: a view the visitor waits for (the banner, the preferences), not only the floating button. */
+  /**
+   * Fetches the UI when something must be shown (README "Sizes"); `urgent` when it is a view the visitor waits for
+   * (the banner, the preferences), not only the floating button.
+   */
   loadUi: (config: ResolvedConfig, urgent: boolean) => Promise<MountUi>
   /** Fetches the placeholders of embeds, when the gate holds one back. */
   loadEmbeds?: () => Promise<MountEmbeds>
@@ -144,8 +146,9 @@ export interface KeksiOptions {
 }
 
 /**
- * Inserts a script into `<head>` with the Keksi tag's CSP nonce (SPEC §5): Keksi's own files and the vendors' alike.
- * `setup` runs before the insertion, so that auto-blocking already sees what it sets (a `data-consent`).
+ * Inserts a script into `<head>` with the Keksi tag's CSP nonce (README "Content Security Policy"): Keksi's own
+ * files and the vendors' alike. `setup` runs before the insertion, so that auto-blocking already sees what it sets
+ * (a `data-consent`).
  */
 export function addScript(
   doc: Document,
@@ -214,7 +217,7 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
     )
     void embeds.then(draw => draw?.())
   }
-  // The UI is fetched the first time something must be shown (SPEC §10); it closes itself after a decision.
+  // The UI is fetched the first time something must be shown (README "Sizes"); it closes itself after a decision.
   let ui: Promise<((view?: View) => void) | undefined> | undefined
   const show = (view?: View): void => {
     // Hiding needs no UI, unless it draws the floating button.
@@ -279,7 +282,7 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
     }
   }
 
-  // "Change decision": any element with data-keksi-open, present now or added later (SPEC §4).
+  // "Change decision": any element with data-keksi-open, present now or added later (README "Layouts").
   doc.addEventListener('click', event => {
     if ((event.target as Element | null)?.closest?.('[data-keksi-open]')) {
       event.preventDefault()

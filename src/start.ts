@@ -32,8 +32,8 @@ export interface StartOptions {
 }
 
 /**
- * Every owner mistake goes to the console once, as a sentence prefixed `[keksi]` (SPEC §9). The sentences are
- * fetched only when there is a mistake; should that fail, the raw report still gets out.
+ * Every owner mistake goes to the console once, as a sentence prefixed `[keksi]` (README "Mistakes"). The
+ * sentences are fetched only when there is a mistake; should that fail, the raw report still gets out.
  */
 export const reporter = (load: StartOptions['loadDescribe']): Report => {
   let words: ReturnType<typeof load> | undefined

@@ -2,8 +2,8 @@ import { consentNames } from './config.js'
 import type { Consent, Method, ResolvedConfig } from './types.js'
 
 /**
- * The consent cookie's value (SPEC §8): `1.<revision>.<time>.<method>.<grants>.<names>.<id>`, e.g.
- * `1.2.tn4z5k.c.1d.k3x.q8Xn0pWc2LrT5vYb` (35 bytes with every default service).
+ * The consent cookie's value (README "The consent cookie"): `1.<revision>.<time>.<method>.<grants>.<names>.<id>`,
+ * e.g. `1.2.tn4z5k.c.1d.k3x.q8Xn0pWc2LrT5vYb` (35 bytes with every default service).
  *
  * - `1`: format version.
  * - revision and decision time (epoch seconds) in base 36.
@@ -59,8 +59,8 @@ export function encode(
 
 /**
  * Reads the cookie's value back. Anything malformed, tampered, foreign, from another revision or expired is
- * "no decision" (`null`), never a throw (SPEC §8). `necessary` is always on, and a service is granted only inside
- * a granted category.
+ * "no decision" (`null`), never a throw (README "The consent cookie"). `necessary` is always on, and a service is
+ * granted only inside a granted category.
  */
 export function decode(value: string | undefined, config: ResolvedConfig, now: number): Consent | null {
   const fields = value === undefined ? null : FORMAT.exec(value)

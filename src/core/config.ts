@@ -1,6 +1,6 @@
 import type { Category, KeksiConfig, Report, ResolvedConfig, Service, Vendor } from './types.js'
 
-/** The categories every site has (SPEC §3), in the order the preferences list them. */
+/** The categories every site has (README "Services"), in the order the preferences list them. */
 export const BUILT_IN_CATEGORIES = ['necessary', 'analytics', 'embeds']
 
 const THEMES = ['light', 'dark', 'auto']
@@ -34,7 +34,8 @@ const MAX_NAMES = 50
 
 /**
  * Whether `url` is safe to put in an `href` or `src`: http(s) or relative, never `javascript:`, `data:` and the like
- * (SPEC §9). Browsers drop tabs and newlines anywhere in a URL and control characters and spaces before it; so does this.
+ * (README "Mistakes"). Browsers drop tabs and newlines anywhere in a URL and control characters and spaces before
+ * it; so does this.
  */
 export const isSafeUrl = (url: unknown): boolean => {
   if (typeof url !== 'string') return false
@@ -79,8 +80,8 @@ const OPTIONS: Record<Exclude<keyof KeksiConfig, '$schema'>, (value: unknown) =>
 
 /**
  * Validates a config and fills in the defaults. Every mistake is reported once, naming the key, what was
- * found and what was expected; the key then takes its safe default (SPEC §9). Never throws. Texts are the UI's
- * business and are checked when it loads.
+ * found and what was expected; the key then takes its safe default (README "Mistakes"). Never throws. Texts are
+ * the UI's business and are checked when it loads.
  *
  * @example
  * const config = resolveConfig({ services: { ga4: { id: 'G-ABC123XYZ' } } }, builtIns, console.warn)
@@ -146,7 +147,7 @@ export function resolveConfig(
     resolved.services[key] = service
     resolved.categories.find(category => category.name === service.category)?.services.push(key)
   }
-  // A built-in that needs no id is there unasked (SPEC §3): `data-consent="youtube"` works on any page.
+  // A built-in that needs no id is there unasked (README "Services"): `data-consent="youtube"` works on any page.
   for (const [key, vendor] of Object.entries(builtIns)) {
     if (vendor.id || resolved.services[key] || consentNames(resolved).length >= MAX_NAMES) continue
     resolved.services[key] = resolveService(key, {}, vendor, resolved.categories, report) as Service

@@ -12,7 +12,7 @@ export interface ConsentModel {
   accepted(name: string): boolean
   acceptAll(): void
   rejectAll(): void
-  /** Changes the named categories and services; the rest keep their state (SPEC §7). */
+  /** Changes the named categories and services; the rest keep their state (README "API"). */
   set(choices: Choices, method?: Method): void
   /** Forgets the decision: the cookie is removed. */
   reset(): void
@@ -23,7 +23,7 @@ export interface ConsentModel {
 /**
  * Creates the consent model for one page. The stored decision is read once; a valid one is written back with its
  * original decision time, so browsers that cap script-set cookies (Safari: 7 days) keep it until it really
- * expires (SPEC §8). Nothing is written before the visitor decides.
+ * expires (README "The consent cookie"). Nothing is written before the visitor decides.
  *
  * @example
  * const model = createConsentModel(config, memoryStorage())

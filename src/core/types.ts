@@ -273,7 +273,8 @@ export interface ConsentStorage {
 }
 
 /**
- * Reports an owner's mistake (SPEC §9) as data: a code saying what was expected, where (`services.ga4.id`), what was
- * found there, and the names that would have been right. `diagnostics/describe.ts` puts it into words.
+ * Reports an owner's mistake (README "Mistakes") as data: a code saying what was expected, where
+ * (`services.ga4.id`), what was found there, and the names that would have been right. `diagnostics/describe.ts`
+ * puts it into words.
  */
 export type Report = (code: string, at: string, found?: unknown, known?: string[]) => void

@@ -1,7 +1,7 @@
 /**
- * The words of every owner-mistake message (SPEC §9). Keksi reports a mistake as a code, where it was and what was
- * found; this module, fetched only when there is something to say, turns that into one clear sentence. That keeps
- * the sentences out of `keksi.js`, which every page view downloads.
+ * The words of every owner-mistake message (README "Mistakes"). Keksi reports a mistake as a code, where it was
+ * and what was found; this module, fetched only when there is something to say, turns that into one clear
+ * sentence. That keeps the sentences out of `keksi.js`, which every page view downloads.
  */
 
 /** What each code expected. */

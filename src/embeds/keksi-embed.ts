@@ -1,7 +1,7 @@
 /**
- * `keksi-embed.js`: the placeholders of embeds held back (SPEC §5), fetched by keksi.js when the gate holds a frame.
- * No Preact and no banner: a return view of a page with a video downloads this, the theme's placeholder stylesheet and, for a language other
- * than English, its file (SPEC §10).
+ * `keksi-embed.js`: the placeholders of embeds held back (README "Markup"), fetched by keksi.js when the gate
+ * holds a frame. No Preact and no banner: a return view of a page with a video downloads this, the theme's
+ * placeholder stylesheet and, for a language other than English, its file (README "Sizes").
  */
 import { isObject } from '../core/config.js'
 import type { ResolvedConfig } from '../core/types.js'

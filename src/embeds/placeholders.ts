@@ -20,11 +20,11 @@ const element = (doc: Document, tag: string, className: string, text?: string): 
 }
 
 /**
- * What stands in for each embed held back (SPEC §5): its title, who provides it, and two choices, "Load video" (this
- * once) and "Always allow" (its service, or category). Plain DOM in a shadow root of its own, styled by the theme,
- * as large as the frame is drawn, so the page does not move (CLS 0); it makes no request to the third party. Drawn
- * without the Preact UI, so that a return view of a page with a video stays small (SPEC §10). Returns the function
- * that draws what is held now and removes what is not.
+ * What stands in for each embed held back (README "Markup"): its title, who provides it, and two choices, "Load
+ * video" (this once) and "Always allow" (its service, or category). Plain DOM in a shadow root of its own, styled
+ * by the theme, as large as the frame is drawn, so the page does not move (CLS 0); it makes no request to the
+ * third party. Drawn without the Preact UI, so that a return view of a page with a video stays small (README
+ * "Sizes"). Returns the function that draws what is held now and removes what is not.
  */
 export function placeholders(
   keksi: Keksi,

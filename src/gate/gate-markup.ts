@@ -7,10 +7,10 @@ const BLOCKED =
 const RELEASED_EMBEDS = 'iframe[data-consent][src],img[data-consent][src]'
 
 /**
- * Gates the markup the site owner wrote, and what auto-blocking held back (SPEC §5): `<script type="text/plain"
- * data-consent>` runs, in document order and exactly once, when its category or service is granted;
- * `<iframe|img data-consent data-src>` get their `src` then, and lose it again when consent is withdrawn. Markup
- * added later is gated too. An unknown name is reported and stays blocked.
+ * Gates the markup the site owner wrote, and what auto-blocking held back (README "Markup"): `<script
+ * type="text/plain" data-consent>` runs, in document order and exactly once, when its category or service is
+ * granted; `<iframe|img data-consent data-src>` get their `src` then, and lose it again when consent is withdrawn.
+ * Markup added later is gated too. An unknown name is reported and stays blocked.
  */
 export const gateMarkup: Integration = ({ keksi, config, doc, report, nonce, ran }) => {
   const known = new Set(['necessary', ...consentNames(config)])

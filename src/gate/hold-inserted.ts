@@ -13,7 +13,7 @@ const INSERTING = {
 }
 
 /**
- * Auto-blocking (SPEC §5, README "Auto-blocking"): a script or iframe from a known service's host that another
+ * Auto-blocking (README "Auto-blocking"): a script or iframe from a known service's host that another
  * script inserts (a tag manager, a widget) is held back as markup is, until its service is granted; the gate then
  * releases it, in order. A host belongs to the configured service that lists it, else to a built-in vendor's
  * category (GTM's own `googletagmanager.com` is `analytics` when GA4 is not configured). It sees elements as they

@@ -1,6 +1,6 @@
 /**
  * Crawlers and link previews, by their user agent (never by `navigator.webdriver`, which testing tools and some
- * assistive setups set for real people, SPEC §4): they get no banner, no tags and no record (README "Bots").
+ * assistive setups set for real people): they get no banner, no tags and no record (README "Bots").
  * Headless browsers and Lighthouse are not in it: they load pages as visitors do, and are asked as visitors are.
  */
 // Most crawlers name themselves `…bot/`, `…bot;`, `…Bot-…`, or crawl, spider, preview: the rest are listed.

@@ -6,7 +6,7 @@ import { gtag } from './gtag.js'
 const ADS: ConsentSignal[] = ['ad_storage', 'ad_user_data', 'ad_personalization']
 
 /**
- * Google Consent Mode v2 (SPEC §6, README "Google Consent Mode"). As keksi.js runs, before any Google tag can:
+ * Google Consent Mode v2 (README "Google Consent Mode"). As keksi.js runs, before any Google tag can:
  * `default` with every signal denied but `security_storage`, and `wait_for_update` for tags that come first
  * anyway; then `update` with the stored decision, if there is one, and on every decision after. A signal is granted
  * when any name mapped to it is: by default `analytics` (or `ga4`, when configured) grants `analytics_storage`, and

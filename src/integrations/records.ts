@@ -7,7 +7,7 @@ import { QUEUE } from '../recorder/record.js'
 export type Recorder = { send: typeof send }
 
 /**
- * Proof of consent (SPEC §6, README "Proof of consent"): with `record` set, every decision is sent to the owner's
+ * Proof of consent (README "Proof of consent"): with `record` set, every decision is sent to the owner's
  * receiver by `keksi-record.js`, fetched when the first record is due; and on a page view where records still wait
  * from an earlier one (the receiver was down), to send them. Nothing is fetched or sent without `record`.
  */

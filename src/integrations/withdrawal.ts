@@ -3,7 +3,7 @@ import { clearCookies } from '../storage/cookie-storage.js'
 import { clearStorage } from '../storage/web-storage.js'
 
 /**
- * Withdrawal (SPEC §5, README "Withdrawal"). After every decision, nothing of a service that is not granted stays:
+ * Withdrawal (README "Withdrawal"). After every decision, nothing of a service that is not granted stays:
  * its cookies go on this host and every parent domain, its `localStorage` and `sessionStorage` keys with them (the
  * vendors' own opt-outs were called by then: they listen first). A script that ran cannot be unloaded, so when a
  * name whose code ran is no longer granted, the page reloads once, unless `reloadOnRevoke: false`.

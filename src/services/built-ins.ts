@@ -5,7 +5,7 @@ import { hubspot } from './hubspot.js'
 import { youtube } from './youtube.js'
 
 /**
- * Every vendor Keksi knows by name alone (SPEC §3), one file each (README "Services"). Those with an `id` are
+ * Every vendor Keksi knows by name alone, one file each (README "Services"). Those with an `id` are
  * configured by it, in the JSON or as a `data-<name>` attribute; those without (`youtube`) are always there.
  */
 export const builtIns: Record<string, Vendor> = { ga4, hubspot, hotjar, youtube }

@@ -2,8 +2,8 @@ import type { Vendor } from '../core/types.js'
 
 /**
  * YouTube videos, embedded from the privacy-enhanced domain (youtube-nocookie.com), which sets no cookie on the
- * site. Known without config (SPEC §3): `data-consent="youtube"` works on any page. Its embeds are the gate's
- * (`gate/gate-markup.ts`); auto-blocking holds frames and scripts from its hosts.
+ * site. Known without config (README "Services"): `data-consent="youtube"` works on any page. Its embeds are the
+ * gate's (`gate/gate-markup.ts`); auto-blocking holds frames and scripts from its hosts.
  */
 export const youtube: Vendor = {
   category: 'embeds',
@@ -13,7 +13,8 @@ export const youtube: Vendor = {
 
 /**
  * The URL an embed loads: a YouTube player (`www.youtube.com/embed/…`, as YouTube's embed code writes it) from the
- * privacy-enhanced domain, which sets no cookie until the visitor plays the video (SPEC §5); any other URL as it is.
+ * privacy-enhanced domain, which sets no cookie until the visitor plays the video (README "Markup"); any other URL
+ * as it is.
  *
  * @example
  * privacyEnhanced('https://www.youtube.com/embed/VIDEO_ID') // 'https://www.youtube-nocookie.com/embed/VIDEO_ID'

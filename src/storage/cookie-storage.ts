@@ -1,7 +1,7 @@
 import Cookies from 'js-cookie'
 import type { ConsentStorage } from '../core/types.js'
 
-/** Where the consent cookie lives (SPEC §8). */
+/** Where the consent cookie lives (README "The consent cookie"). */
 export interface CookieOptions {
   name: string
   /** Share it with subdomains; host-only when left out. */
@@ -12,9 +12,9 @@ export interface CookieOptions {
 
 /**
  * The consent cookie: first-party, `Path=/`, `SameSite=Lax`, `Secure` on https, `Domain` only when asked for.
- * js-cookie does the reading and writing (the stack's one cookie I/O, SPEC §8); the codec writes plain
- * `[0-9A-Za-z._-]`, which js-cookie writes as it is. Where cookies are blocked, writes simply do not stick and the
- * decision lives on in memory for the page view.
+ * js-cookie does the reading and writing (the stack's one cookie I/O, README "The consent cookie"); the codec
+ * writes plain `[0-9A-Za-z._-]`, which js-cookie writes as it is. Where cookies are blocked, writes simply do not
+ * stick and the decision lives on in memory for the page view.
  *
  * @example
  * const storage = cookieStorage({ name: 'keksi', domain: 'example.com' })

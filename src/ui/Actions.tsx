@@ -2,7 +2,7 @@ import { h } from 'preact'
 
 /**
  * The buttons that end a view, each its label and what it does: all alike, so none weighs more than another
- * (SPEC §4).
+ * (README "Layouts").
  */
 export function Actions({ buttons }: { buttons: [label: string, onClick: () => void][] }) {
   return (

@@ -5,9 +5,9 @@ import type { ViewProps } from './Preferences.js'
 import { RichText } from './RichText.js'
 
 /**
- * The first layer (SPEC §4): short text, the policy link and three actions of equal weight, in the owner's layout.
- * A bar or a box overlays the page without blocking it; a wall is a modal dialog that stays open until the visitor
- * decides. None has a close button: dismissing is never consent.
+ * The first layer (README "Layouts"): short text, the policy link and three actions of equal weight, in the
+ * owner's layout. A bar or a box overlays the page without blocking it; a wall is a modal dialog that stays open
+ * until the visitor decides. None has a close button: dismissing is never consent.
  */
 export function Banner({
   keksi,

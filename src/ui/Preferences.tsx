@@ -61,9 +61,9 @@ export function cookieLabel(cookie: string, lang: string, session: string): stri
 }
 
 /**
- * The preferences dialog (SPEC §4): each category with its switch (`necessary` on and locked), each service with
- * its provider, purpose and cookies, collapsed. It opens showing the current decision; nothing is pre-ticked.
- * A modal `<dialog>`: focus moves in and stays in, Escape closes it without saving.
+ * The preferences dialog (README "Layouts"): each category with its switch (`necessary` on and locked), each
+ * service with its provider, purpose and cookies, collapsed. It opens showing the current decision; nothing is
+ * pre-ticked. A modal `<dialog>`: focus moves in and stays in, Escape closes it without saving.
  */
 export function Preferences({ keksi, config, texts, lang, choices, onToggle, onClose }: ViewProps) {
   /**

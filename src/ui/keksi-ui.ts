@@ -1,7 +1,7 @@
 /**
  * What `keksi-ui.js` offers: `mount` for keksi.js, and the parts that `keksi-preferences.js` draws with. The
  * preferences are a script of their own, fetched when a visitor opens them: most visitors only ever answer the
- * banner, and do not download the dialog (SPEC §10).
+ * banner, and do not download the dialog (README "Sizes").
  */
 export { Fragment, h } from 'preact'
 export { Actions } from './Actions.js'

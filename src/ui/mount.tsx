@@ -28,9 +28,9 @@ export function mount(context: UiContext): (view?: View) => void {
 
   /**
    * An open shadow root on `host` holding the theme stylesheet and a root element: styles isolated both ways,
-   * reachable by testing tools (SPEC §4). The host stays hidden until the stylesheet and the texts have loaded, so
-   * the visitor never sees Keksi unstyled or in the wrong language; then the root says which language, and its
-   * direction.
+   * reachable by testing tools (README "Layouts"). The host stays hidden until the stylesheet and the texts have
+   * loaded, so the visitor never sees Keksi unstyled or in the wrong language; then the root says which language,
+   * and its direction.
    */
   const shadowRoot = (host: HTMLElement): HTMLElement => {
     const shadow = host.attachShadow({ mode: 'open' })

@@ -33,9 +33,9 @@ export const LANGUAGES = [
 ]
 
 /**
- * The visitor's language (SPEC §4): the configured one, or with `auto` `<html lang>`, then the browser's; each
- * matched exactly, then by its primary subtag, against the languages Keksi has texts for (its own and the config's).
- * Norwegian (`no`) and Nynorsk (`nn`) read Bokmål. English otherwise.
+ * The visitor's language (README "Languages"): the configured one, or with `auto` `<html lang>`, then the
+ * browser's; each matched exactly, then by its primary subtag, against the languages Keksi has texts for (its own
+ * and the config's). Norwegian (`no`) and Nynorsk (`nn`) read Bokmål. English otherwise.
  */
 export function pickLanguage(config: ResolvedConfig, doc: Document, browser: readonly string[]): string {
   const available = ['en', ...LANGUAGES, ...Object.keys(config.texts).map(lang => lang.toLowerCase())]
