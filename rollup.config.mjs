@@ -69,12 +69,14 @@ const themes = {
       dark,
       auto: `${light}@media (prefers-color-scheme: dark) {${dark}}`
     }
+    // A placeholder draws no switch, backdrop, shadow or link: their colours stay out of its stylesheet.
+    const uiOnly = /--keksi-(switch-on|switch-off|backdrop|shadow|link):[^;]*;/g
     for (const [name, palette] of Object.entries(palettes)) {
       this.emitFile({ type: 'asset', fileName: `themes/${name}.css`, source: minifyCss(base + ui + palette) })
       this.emitFile({
         type: 'asset',
         fileName: `themes/embed-${name}.css`,
-        source: minifyCss(base + palette)
+        source: minifyCss(base + palette.replace(uiOnly, ''))
       })
     }
   }
