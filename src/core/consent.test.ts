@@ -4,7 +4,7 @@ import { builtIns } from '../services/built-ins.js'
 import { memoryStorage } from '../storage/memory-storage.js'
 import { encode } from './codec.js'
 import { resolveConfig } from './config.js'
-import { createConsentModel, grants } from './consent.js'
+import { createConsentModel, grants, toggle } from './consent.js'
 import type { ConsentStorage, KeksiConfig, ResolvedConfig } from './types.js'
 
 const DAY = 86_400_000
@@ -199,6 +199,40 @@ describe('set()', () => {
     expect(consent.accepted('hotjar')).toBe(false)
     expect(consent.accepted('embeds')).toBe(false)
     expect(consent.accepted('marketing')).toBe(false)
+  })
+})
+
+describe('toggle(), the switches of the preferences and of set()', () => {
+  const config = configWith()
+
+  test('a category switches all its services', () => {
+    expect(toggle(config, {}, 'analytics', true)).toEqual({
+      analytics: true,
+      ga4: true,
+      hubspot: true,
+      hotjar: true
+    })
+    expect(toggle(config, { analytics: true, ga4: true, hubspot: true }, 'analytics', false)).toEqual({
+      analytics: false,
+      ga4: false,
+      hubspot: false,
+      hotjar: false
+    })
+  })
+
+  test('a service switched on switches its category on; off, it leaves the category and the others', () => {
+    expect(toggle(config, {}, 'hotjar', true)).toEqual({ hotjar: true, analytics: true })
+    expect(toggle(config, { analytics: true, ga4: true, hotjar: true }, 'hotjar', false)).toEqual({
+      analytics: true,
+      ga4: true,
+      hotjar: false
+    })
+  })
+
+  test('the choices given are not changed', () => {
+    const choices = { embeds: false }
+    toggle(config, choices, 'youtube', true)
+    expect(choices).toEqual({ embeds: false })
   })
 })
 

@@ -52,22 +52,16 @@ export function createConsentModel(
     acceptAll: () => decide('accept-all', () => true),
     rejectAll: () => decide('reject-all', () => false),
     set(choices, method = 'custom') {
-      // Only booleans count: `keksi.set()` reports anything else, and it changes nothing.
-      const next: Record<string, boolean> = {}
+      // From the grants as they are: each category switched to the opposite of what it was, then each service
+      // named, as the preferences' switches do. Only booleans count: `keksi.set()` reports anything else.
+      const consent = $consent.get()
+      let next: Choices = { ...consent?.categories, ...consent?.services }
       for (const { name, services } of config.categories) {
-        const was = accepted(name)
-        // Switching a category (to the opposite of what it was) switches its services too, unless they are named.
-        const flip = choices[name] === !was
-        let on = was !== flip
-        for (const service of services) {
-          const chosen = choices[service]
-          // Allowing a service allows its category: a service runs only inside a granted one.
-          next[service] = typeof chosen === 'boolean' ? chosen : flip ? !was : accepted(service)
-          on ||= next[service]
-        }
-        // `necessary` stays on whatever is chosen: the decision forces it.
-        next[name] = on
+        if (choices[name] === !next[name]) next = toggle(config, next, name, !next[name])
+        for (const service of services)
+          if (typeof choices[service] === 'boolean') next = toggle(config, next, service, choices[service])
       }
+      // `necessary` stays on whatever is chosen: the decision forces it.
       decide(method, name => next[name])
     },
     reset() {
@@ -76,6 +70,19 @@ export function createConsentModel(
     },
     adopt: value => $consent.set(decode(value, config, now()))
   }
+}
+
+/**
+ * The choices after one switch (README "API", `keksi.set()`): a category sets all its services; a service switched
+ * on switches its category on, as a service runs only inside a granted one. The preferences' switches move so.
+ */
+export function toggle(config: ResolvedConfig, choices: Choices, name: string, on: boolean): Choices {
+  const next = { ...choices, [name]: on }
+  for (const { name: category, services } of config.categories) {
+    if (category === name) for (const service of services) next[service] = on
+    if (on && services.includes(name)) next[category] = true
+  }
+  return next
 }
 
 /** Whether a decision grants a name; with none yet, `necessary` alone (it needs no consent). */

@@ -19,19 +19,6 @@ export interface ViewProps {
   onClose: () => void
 }
 
-/**
- * The switches after one toggle: a category's switch sets all its services; a service switched on needs its
- * category on.
- */
-export function toggle(config: ResolvedConfig, choices: Choices, name: string, on: boolean): Choices {
-  const next = { ...choices, [name]: on }
-  for (const service of config.categories.find(category => category.name === name)?.services ?? [])
-    next[service] = on
-  const parent = config.services[name]?.category
-  if (parent && on) next[parent] = true
-  return next
-}
-
 const UNITS: Record<string, string> = { y: 'year', mo: 'month', d: 'day', h: 'hour', min: 'minute' }
 
 /**

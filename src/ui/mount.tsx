@@ -1,4 +1,5 @@
 import { Fragment, h, render } from 'preact'
+import { toggle } from '../core/consent.js'
 import type { Choices, Texts } from '../core/types.js'
 import { en } from '../i18n/en.js'
 import type { UiContext, View } from '../keksi.js'
@@ -82,7 +83,7 @@ export function mount(context: UiContext): (view?: View) => void {
       lang,
       choices,
       onToggle(name, on) {
-        choices = (dialog as typeof import('./Preferences.js')).toggle(config, choices, name, on)
+        choices = toggle(config, choices, name, on)
         draw()
       },
       onClose: () => show(keksi.get() ? null : 'banner')
