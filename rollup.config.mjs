@@ -127,6 +127,19 @@ const loadPreferences = () => new Promise((resolve, reject) => {
   })
 }
 
+/**
+ * What `keksi-ui.js` publishes (the modules `src/ui/keksi-ui.ts` re-exports: Preact, Actions, Modal...), which
+ * `keksi-preferences.js` takes from it (`window.keksiUi`) instead of bundling a second copy. Read from that file, so
+ * the two cannot drift apart.
+ */
+const published = [
+  ...readFileSync('src/ui/keksi-ui.ts', 'utf8').matchAll(/^export \{[^}]*\} from '([^']+)'/gm)
+].map(([, from]) => from)
+const fromUi = id =>
+  published.some(
+    from => from === id || (from.startsWith('./') && id.replace(/\.tsx?$/, '.js').endsWith(from.slice(1)))
+  )
+
 /** One `keksi.d.ts` beside `keksi.mjs`, as README "Sizes" names it. */
 const typesEntry = {
   name: 'keksi-types-entry',
@@ -171,7 +184,7 @@ export default [
   {
     // The preferences dialog, fetched by keksi-ui.js when a visitor opens it; it draws with keksi-ui.js's Preact.
     input: 'src/ui/Preferences.tsx',
-    external: id => /^preact$|\/(Actions|Modal|RichText)(\.js|\.tsx)?$/.test(id),
+    external: fromUi,
     output: {
       file: 'dist/keksi-preferences.js',
       format: 'iife',
