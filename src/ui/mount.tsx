@@ -5,8 +5,10 @@ import { en } from '../i18n/en.js'
 import type { UiContext, View } from '../keksi.js'
 import { Actions } from './Actions.js'
 import { Banner } from './Banner.js'
+import { keepFocusClear } from './focus-clear.js'
 import type { ViewProps } from './Preferences.js'
-import { direction, pickLanguage, textsFor, translation } from './texts.js'
+import { shadowRoot } from './shadow-root.js'
+import { pickLanguage, textsFor, translation } from './texts.js'
 import { themeUrl } from './theme-url.js'
 
 /** Mounts the UI at the start of `<body>`, first in the tab order; returns what shows a view. */
@@ -18,48 +20,22 @@ export function mount(context: UiContext): (view?: View) => void {
   /** Keksi's translation of the visitor's language; `{}` for English. */
   let base: Partial<Texts> = {}
   // The texts, once the visitor's language has loaded; then the UI shows what it must.
-  const ready = translation(lang).then(loaded => {
+  const language = translation(lang).then(loaded => {
     // Offline or blocked: English, and the markup says so too.
     lang = loaded.lang
     base = loaded.words
     texts = textsFor(config, lang, context.report, base)
     context.shown(lang, texts)
     draw()
+    return lang
   })
 
-  /**
-   * An open shadow root on `host` holding the theme stylesheet and a root element: styles isolated both ways,
-   * reachable by testing tools (README "Layouts"). The host stays hidden until the stylesheet and the texts have
-   * loaded, so the visitor never sees Keksi unstyled or in the wrong language; then the root says which language,
-   * and its direction.
-   */
-  const shadowRoot = (host: HTMLElement): HTMLElement => {
-    const shadow = host.attachShadow({ mode: 'open' })
-    const root = doc.createElement('div')
-    host.hidden = true
-    root.className = 'keksi'
-    const styled = new Promise(resolve => {
-      if (!css) return resolve(0)
-      const link = doc.createElement('link')
-      link.rel = 'stylesheet'
-      link.href = css
-      link.onload = link.onerror = resolve
-      shadow.append(link)
-    })
-    shadow.append(root)
-    void Promise.all([styled, ready]).then(() => {
-      host.hidden = false
-      root.lang = lang
-      root.dir = direction(lang)
-    })
-    return root
-  }
   const host = doc.createElement('keksi-root')
-  const root = shadowRoot(host)
+  const root = shadowRoot(doc, host, css, language)
   // At the end of <body>: the floating button, last in the tab order, and room to scroll the page's last elements
   // clear of the banner (below).
   const end = doc.createElement('keksi-root')
-  const corner = config.floatingButton && shadowRoot(end)
+  const corner = config.floatingButton && shadowRoot(doc, end, css, language)
   const attach = (): void => {
     doc.body.prepend(host)
     doc.body.append(end)
@@ -147,21 +123,7 @@ export function mount(context: UiContext): (view?: View) => void {
   }
   // A decision, from the UI or from the API, closes everything.
   keksi.store.listen(consent => consent && show(null))
-  // The banner must not hide the element that has keyboard focus (WCAG 2.4.11): scroll it clear of the banner,
-  // with room at the end of the page for its last elements. (A wall leaves the page inert: nothing there has focus.)
-  doc.addEventListener('focusin', event => {
-    const banner = root.querySelector('.keksi-banner')?.getBoundingClientRect()
-    const target = event.target as Element
-    // Keyboard focus only: a pointer put it where the visitor sees, and scrolling then would move what is clicked.
-    if (!banner || target === host || !(target.shadowRoot?.activeElement ?? target).matches(':focus-visible'))
-      return
-    const { bottom, left, right } = target.getBoundingClientRect()
-    // Beside a box is clear.
-    if (bottom > banner.top && right > banner.left && left < banner.right) {
-      end.style.cssText = `display:block;height:${banner.height + 16}px`
-      scrollBy(0, bottom - banner.top + 8)
-    }
-  })
+  keepFocusClear(doc, root, host, end)
 
   return show
 }
