@@ -910,7 +910,7 @@ function report(runs, about) {
       ? "as the main thread's CPU time (`Performance.enable` with `timeDomain: 'threadTicks'`: time the OS gives to other processes is not counted, the 4× throttle's added time is)"
       : "as wall-clock time in tasks (`Performance.enable` with `timeDomain: 'timeTicks'`, which a busy machine inflates; the default is `threadTicks`, CPU time)"
   const bullets = [
-    `**Contestants**: ${about.keksi}, vanilla-cookieconsent@${versionOf('vanilla-cookieconsent')}, klaro@${versionOf('klaro')} (\`klaro.js\`, its CSS inside). Each has its own page in \`bench/pages/\`, identical but for the tool: the same three categories (necessary; analytics with GA4, HubSpot and Hotjar; embeds with YouTube), the same English texts, a bottom bar, an analytics tag (\`https://analytics.bench.test/tag.js\`) and a YouTube iframe held back by the tool's own markup. Each peer is set up as its docs show (vanilla: stylesheet in \`<head>\`, a config module at the end of \`<body>\` importing the UMD build; Klaro: deferred config and \`klaro.js\`); their configs are files of their own and are counted. vanilla-cookieconsent does not gate iframes: its config releases the video in the youtube service's \`onAccept\` (a few lines). Klaro lists a purpose only with a service in it, so its page has one required "consent" service under necessary; Klaro also draws its own placeholder over the held-back video. **The floor** (\`bench/pages/floor.js\`, about 80 lines) is the least code that does the job on the same page, not a product: it reads one cookie and releases the tag and the video, or puts a plain line and button by a refused video, or shows a plain bar with two buttons; no categories, preferences, languages, withdrawal or API. "Keksi / floor" shows how close Keksi is to that limit.`,
+    `**Contestants**: ${about.keksi}, vanilla-cookieconsent@${versionOf('vanilla-cookieconsent')}, klaro@${versionOf('klaro')} (\`klaro.js\`, its CSS inside). Each has its own page in \`bench/pages/\`, identical but for the tool: the same three categories (necessary; analytics with GA4, HubSpot and Hotjar; embeds with YouTube), the same English texts, a bottom bar, an analytics tag (\`https://analytics.bench.test/tag.js\`) and a YouTube iframe held back by the tool's own markup. Every page also holds back the same GA4, HubSpot and Hotjar tags: Keksi's page through its \`data-ga4\`, \`data-hubspot\` and \`data-hotjar\` attributes, the others as the vendors' own snippets in the tool's markup (\`allowed.html\` runs them directly), each answered by the bench with an empty 204. Each peer is set up as its docs show (vanilla: stylesheet in \`<head>\`, a config module at the end of \`<body>\` importing the UMD build; Klaro: deferred config and \`klaro.js\`); their configs are files of their own and are counted. vanilla-cookieconsent does not gate iframes: its config releases the video in the youtube service's \`onAccept\` (a few lines). Klaro lists a purpose only with a service in it, so its page has one required "consent" service under necessary; Klaro also draws its own placeholder over the held-back video. **The floor** (\`bench/pages/floor.js\`, about 80 lines) is the least code that does the job on the same page, not a product: it reads one cookie and releases the tag and the video, or puts a plain line and button by a refused video, or shows a plain bar with two buttons; no categories, preferences, languages, withdrawal or API. "Keksi / floor" shows how close Keksi is to that limit.`,
     `**Browser**: Debian Chromium ${about.chromiumVersion}, headless, through playwright-core@${versionOf('playwright-core')} on Node ${process.version}; viewport 1280×800; a fresh browser context for every page view. Machine: ${cpu.length}× ${cpu[0]?.model.trim() ?? 'unknown CPU'} (${arch()}), ${Math.round(totalmem() / 1024 ** 3)} GiB; load average (1/5/15 min) ${load(about.loadBefore)} before, ${load(about.loadAfter)} after. A shared or busy machine inflates the wall-clock figures (banner visible, Accept all → tag, navigation → tag); sizes are exact, heap nearly so, CPU times steadier.`,
     `**Views**: a first view, answered with "Accept all"; a return view with the cookie that answer left (the tag and the video load); and a refused return view with the cookie of a "Reject all" given once before the rounds (nothing loads; Keksi, Klaro and the floor draw a placeholder for the video, vanilla-cookieconsent draws nothing). Control pages: \`blank.html\` (nothing allowed) for first and refused views, \`allowed.html\` (the tag and the video loaded directly) for return views.`,
     `**Order**: ${ROUNDS} rounds after ${WARMUP} discarded warm-up round(s); each round runs the control and the four contestants round-robin, rotated every round, first unthrottled, then with \`Emulation.setCPUThrottlingRate\` 4 (the renderer main thread only: no slower network).`,
@@ -1154,7 +1154,25 @@ function locate(frame) {
   const original = originalPositionFor(map, { line: frame.lineNumber + 1, column: frame.columnNumber })
   if (!original.source) return { file: bundle, name }
   const source = original.source.replace(/^(\.\.\/)+/, '')
-  return { file: bundle, name: `${original.name ?? name} (${source}:${original.line})` }
+  return { file: bundle, name: `${nameAt(map, original.source, original.line)} (${source}:${original.line})` }
+}
+
+/**
+ * A function's own name, from the line of source where it starts (the map's `sourcesContent`): `function decode`,
+ * `const release =`, a method `set(`, a property `read:`; else "(anonymous)". The map's own names are the
+ * minifier's, not the function's.
+ * @param {TraceMap} map
+ * @param {string} source
+ * @param {number | null} line
+ */
+function nameAt(map, source, line) {
+  const index = map.sources.indexOf(source)
+  const text = (map.sourcesContent?.[index] ?? '').split('\n')[(line ?? 0) - 1] ?? ''
+  const found =
+    /\bfunction\s*\*?\s*([\w$]+)/.exec(text) ??
+    /\b(?:const|let|var)\s+([\w$]+)\s*(?::[^=]+)?=/.exec(text) ??
+    /^\s*(?:async\s+)?([\w$]+)\s*[(:]/.exec(text)
+  return found?.[1] ?? '(anonymous)'
 }
 
 /**
