@@ -62,8 +62,8 @@ export const holdInserted: Integration = ({ keksi, config, doc }) => {
     for (const method of methods) {
       const insert = methodsOf[method] as Method
       methodsOf[method] = function (this: Node, ...args: unknown[]) {
-        // Into a tree not in the page (a UI library building one), nothing loads yet: what is held is looked for
-        // when that tree goes into the page, so building one costs no more than it did.
+        // Into a tree not in the page (a UI library building one), nothing loads yet: what to hold is looked for
+        // when that tree goes into the page, so building it costs nothing extra.
         if (this.isConnected) for (const arg of args) hold(arg)
         return insert.apply(this, args)
       }
