@@ -128,6 +128,23 @@ const loadPreferences = () => new Promise((resolve, reject) => {
 }
 
 /**
+ * The private property names that keksi.js mangles: those whose declaration in `src/` ends its doc comment with
+ * `@internal` (the options, context and model members no page, DOM API or other bundle reads). Read from the
+ * sources, so a new one is tagged where it is declared, not listed here.
+ */
+const internal = [
+  ...new Set(
+    readdirSync('src', { recursive: true })
+      .filter(file => /\.tsx?$/.test(file) && !/\.test\./.test(file))
+      .flatMap(file =>
+        [...readFileSync(`src/${file}`, 'utf8').matchAll(/@internal\s*\*\/\s*(\w+)\??[:(]/g)].map(
+          ([, name]) => name
+        )
+      )
+  )
+].sort()
+
+/**
  * What `keksi-ui.js` publishes (the modules `src/ui/keksi-ui.ts` re-exports: Preact, Actions, Modal...), which
  * `keksi-preferences.js` takes from it (`window.keksiUi`) instead of bundling a second copy. Read from that file, so
  * the two cannot drift apart.
@@ -159,10 +176,7 @@ export default [
       production,
       nodeResolve(),
       ts({ target: 'es2022' }),
-      minify(
-        true,
-        /^(loadUi|loadEmbeds|loadDescribe|loadDebug|loadRecorder|queue|redraw|integrations|model|ran|adopt|wire|wording)$/
-      ),
+      minify(true, new RegExp(`^(${internal.join('|')})$`)),
       themes,
       languages
     ]

@@ -92,17 +92,18 @@ export type MountEmbeds = (keksi: Keksi, config: ResolvedConfig, doc: Document) 
 
 /** Keksi as `start` composes it: the API, and what the gate calls for the placeholders of the embeds it holds back. */
 export interface KeksiParts extends Keksi {
-  /** Draws the placeholders of embeds held back, fetching `keksi-embed.js` the first time. */
+  /** Draws the placeholders of embeds held back, fetching `keksi-embed.js` the first time. @internal */
   redraw(): void
 }
 
 /**
- * What an integration works with (README "Integrations"): the API, the consent model's own actions, the validated
- * config, and the page. Each integration is a function of it, run once as Keksi starts, before `ready`.
+ * What an integration works with (README "Developing": `src/integrations/`): the API, the consent model's own
+ * actions, the validated config, and the page. Each integration is a function of it, run once as Keksi starts,
+ * before `ready`.
  */
 export interface IntegrationContext {
   keksi: KeksiParts
-  /** The model under the API: `set` with a method (`gpc`), and `adopt` for a decision another tab stored. */
+  /** The model under the API: `set` with a method (`gpc`), and `adopt` for a decision another tab stored. @internal */
   model: ConsentModel
   config: ResolvedConfig
   doc: Document
@@ -115,9 +116,15 @@ export interface IntegrationContext {
    * auto-blocking and the debug report know it is Keksi's.
    */
   load(src: string, name: string, id?: string): void
-  /** The names whose code ran in this page view: withdrawing one of them needs a fresh page (README "Withdrawal"). */
+  /**
+   * The names whose code ran in this page view: withdrawing one of them needs a fresh page (README "Withdrawal").
+   * @internal
+   */
   ran: Set<string>
-  /** What the UI has shown on this page view; `undefined` when nothing was (a decision by the API, or GPC). */
+  /**
+   * What the UI has shown on this page view; `undefined` when nothing was (a decision by the API, or GPC).
+   * @internal
+   */
   wording(): Wording | undefined
 }
 
@@ -129,16 +136,17 @@ export interface KeksiOptions {
   /**
    * Fetches the UI when something must be shown (README "Sizes"); `urgent` when it is a view the visitor waits for
    * (the banner, the preferences), not only the floating button.
+   * @internal
    */
   loadUi: (config: ResolvedConfig, urgent: boolean) => Promise<MountUi>
-  /** Fetches the placeholders of embeds, when the gate holds one back. */
+  /** Fetches the placeholders of embeds, when the gate holds one back. @internal */
   loadEmbeds?: () => Promise<MountEmbeds>
   report: Report
   doc: Document
   now?: () => number
-  /** Functions queued before Keksi loaded; run before `ready`, after the integrations. */
+  /** Functions queued before Keksi loaded; run before `ready`, after the integrations. @internal */
   queue?: unknown[] | undefined
-  /** Run in order, before the queue (README "Integrations"). */
+  /** Run in order, before the queue (README "Developing": `src/integrations/`). @internal */
   integrations?: Integration[]
   nonce?: string | undefined
   /** A crawler's page view: no banner unless the page's code asks for one (README "Bots"). */

@@ -16,18 +16,19 @@ import { cookieStorage } from './storage/cookie-storage.js'
 
 /** How the host environment provides what Keksi cannot know by itself. */
 export interface StartOptions {
-  /** Fetches the UI bundle, and what it will fetch, when something must be shown. */
+  /** Fetches the UI bundle, and what it will fetch, when something must be shown. @internal */
   loadUi: (config: ResolvedConfig, urgent: boolean) => Promise<MountUi>
-  /** Fetches the words of the owner-mistake messages, when there is a mistake to report. */
+  /** Fetches the words of the owner-mistake messages, when there is a mistake to report. @internal */
   loadDescribe: () => Promise<typeof describe>
-  /** Fetches the placeholders of embeds, when the gate holds one back. */
+  /** Fetches the placeholders of embeds, when the gate holds one back. @internal */
   loadEmbeds: () => Promise<MountEmbeds>
-  /** Fetches the sender of consent records (`record`), when a record is due. */
+  /** Fetches the sender of consent records (`record`), when a record is due. @internal */
   loadRecorder: () => Promise<Recorder>
-  /** Fetches the debug report (`data-debug`, `debug: true`). */
+  /** Fetches the debug report (`data-debug`, `debug: true`). @internal */
   loadDebug: () => Promise<(keksi: Keksi, config: ResolvedConfig) => void>
   /** The CSP nonce for every script Keksi inserts. */
   nonce?: string | undefined
+  /** What the page queued in `window.keksi` before Keksi loaded. @internal */
   queue?: unknown[] | undefined
 }
 

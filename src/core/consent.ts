@@ -16,7 +16,7 @@ export interface ConsentModel {
   set(choices: Choices, method?: Method): void
   /** Forgets the decision: the cookie is removed. */
   reset(): void
-  /** Takes on a decision stored elsewhere (by another tab) as it is, without writing it again. */
+  /** Takes on a decision stored elsewhere (by another tab) as it is, without writing it again. @internal */
   adopt(value: string | undefined): void
 }
 

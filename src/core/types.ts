@@ -211,6 +211,7 @@ export interface Vendor {
   /**
    * Wires the vendor into the page as it documents for consent tools: called once, as keksi.js starts (before any
    * decision is applied); returns what to do when the service's grant is first known and whenever it changes.
+   * @internal
    */
   wire?: (service: Service, load: (src: string, id?: string) => void) => (granted: boolean) => void
 }
