@@ -1,7 +1,7 @@
 import type { ResolvedConfig, Texts } from '../core/types.js'
 import type { Keksi } from '../keksi.js'
 import { privacyEnhanced } from '../services/youtube.js'
-import { direction } from '../ui/texts.js'
+import { shadowRoot } from '../ui/shadow-root.js'
 
 /** The words a placeholder says: the first view's, for the embeds alone. */
 export type EmbedTexts = Pick<
@@ -42,22 +42,9 @@ export function placeholders(
     if (width) host.style.maxWidth = `${width}px`
     if (width && height) host.style.aspectRatio = `${width}/${height}`
     // Hidden until its stylesheet has loaded: never seen unstyled. Then the frame gives it its place.
-    host.hidden = true
-    const shadow = host.attachShadow({ mode: 'open' })
-    const root = element(doc, 'div', 'keksi')
-    root.lang = lang
-    root.dir = direction(lang)
-    const shown = (): void => {
-      host.hidden = false
+    const root = shadowRoot(doc, host, css, Promise.resolve(lang), () => {
       if (host.isConnected) frame.style.display = 'none'
-    }
-    if (css) {
-      const link = doc.createElement('link')
-      link.rel = 'stylesheet'
-      link.href = css
-      link.onload = link.onerror = shown
-      shadow.append(link)
-    } else queueMicrotask(shown)
+    })
 
     const service = texts.services[name]
     const by = service
@@ -85,7 +72,6 @@ export function placeholders(
     button(texts.alwaysAllow, () => keksi.set({ [name]: true }))
     group.append(actions)
     root.append(group)
-    shadow.append(root)
     frame.before(host)
     return host
   }

@@ -4,13 +4,14 @@ import { direction } from './texts.js'
  * An open shadow root on `host` holding the stylesheet `css` and a root element, which it returns: styles isolated
  * both ways, reachable by testing tools (README "Layouts"). The host stays hidden until the stylesheet has loaded
  * and `language` has come, so the visitor never sees Keksi unstyled or in the wrong language; then the root says
- * which language, and its direction.
+ * which language, and its direction, and `shown` runs. The banner's roots and each placeholder of an embed are made so.
  */
 export function shadowRoot(
   doc: Document,
   host: HTMLElement,
   css: string | undefined,
-  language: Promise<string>
+  language: Promise<string>,
+  shown?: () => void
 ): HTMLElement {
   const shadow = host.attachShadow({ mode: 'open' })
   const root = doc.createElement('div')
@@ -29,6 +30,7 @@ export function shadowRoot(
     host.hidden = false
     root.lang = lang
     root.dir = direction(lang)
+    shown?.()
   })
   return root
 }
