@@ -1,5 +1,5 @@
 import type { ReadableAtom } from 'nanostores'
-import { consentNames, isObject } from './core/config.js'
+import { isObject, knownNames } from './core/config.js'
 import { type ConsentModel, createConsentModel, grants } from './core/consent.js'
 import type { Choices, Consent, ConsentStorage, Report, ResolvedConfig, Texts } from './core/types.js'
 
@@ -190,7 +190,7 @@ const safely = <T>(fn: (arg: T) => void, arg?: T): void => {
 export function createKeksi(config: ResolvedConfig, options: KeksiOptions): KeksiParts {
   const { doc, report } = options
   const model: ConsentModel = createConsentModel(config, options.storage, options.now)
-  const names = ['necessary', ...consentNames(config)]
+  const names = knownNames(config)
   const listeners: Record<string, Set<(detail: unknown) => void>> = {}
   /** What `ready` carried, replayed to a `ready` listener added later; `undefined` until then. */
   let ready: Consent | null | undefined

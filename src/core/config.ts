@@ -213,3 +213,6 @@ export const consentNames = (config: ResolvedConfig): string[] => [
   ...config.categories.slice(1).map(category => category.name),
   ...config.categories.flatMap(category => category.services)
 ]
+
+/** Every name markup, the API and the config may use: `necessary` and the names a visitor decides on. */
+export const knownNames = (config: ResolvedConfig): string[] => ['necessary', ...consentNames(config)]

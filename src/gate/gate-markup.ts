@@ -1,4 +1,4 @@
-import { consentNames } from '../core/config.js'
+import { knownNames } from '../core/config.js'
 import type { Integration } from '../keksi.js'
 import { privacyEnhanced } from '../services/youtube.js'
 
@@ -13,7 +13,7 @@ const RELEASED_EMBEDS = 'iframe[data-consent][src],img[data-consent][src]'
  * Markup added later is gated too. An unknown name is reported and stays blocked.
  */
 export const gateMarkup: Integration = ({ keksi, config, doc, report, nonce, ran }) => {
-  const known = new Set(['necessary', ...consentNames(config)])
+  const known = new Set(knownNames(config))
   const reported = new WeakSet<Element>()
   let running = false
   let again = false

@@ -1,4 +1,4 @@
-import { consentNames, SIGNALS } from '../core/config.js'
+import { knownNames, SIGNALS } from '../core/config.js'
 import type { ConsentSignal } from '../core/types.js'
 import type { Integration } from '../keksi.js'
 import { gtag } from './gtag.js'
@@ -14,7 +14,7 @@ const ADS: ConsentSignal[] = ['ad_storage', 'ad_user_data', 'ad_personalization'
  */
 export const consentMode: Integration = ({ keksi, config, report }) => {
   if (config.consentMode === false) return
-  const names = ['necessary', ...consentNames(config)]
+  const names = knownNames(config)
   const map: Record<string, ConsentSignal[]> =
     config.consentMode === true
       ? { [config.services.ga4 ? 'ga4' : 'analytics']: ['analytics_storage'], marketing: ADS }

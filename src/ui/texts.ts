@@ -1,3 +1,4 @@
+import { isObject } from '../core/config.js'
 import type { Report, ResolvedConfig, Texts } from '../core/types.js'
 import { en, type TextLayer } from '../i18n/en.js'
 
@@ -64,10 +65,6 @@ export const translation = (lang: string): Promise<{ lang: string; words: Partia
 /** The direction a language is written in: right to left for Arabic, Hebrew, Persian, Urdu, Yiddish, Pashto, Sorani, Dhivehi, Sindhi, Uyghur. */
 export const direction = (lang: string): 'rtl' | 'ltr' =>
   /^(ar|he|fa|ur|yi|ps|ckb|dv|sd|ug)(-|$)/.test(lang) ? 'rtl' : 'ltr'
-
-/** A plain object, as owner texts must be (`core/config.ts` has the same test; this one saves importing it). */
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  !!value && typeof value === 'object' && !Array.isArray(value)
 
 /** A check of one owner text: what to keep (`undefined`: nothing, it was reported). */
 type Check = (given: unknown, where: string) => unknown
