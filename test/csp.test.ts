@@ -30,6 +30,31 @@ test('under a nonce-only CSP the banner works, and released inline scripts run w
   expect(errors).toEqual([])
 })
 
+test('the UI and its stylesheet are fetched together, from keksi.js, with the nonce: no waterfall', async () => {
+  const { page } = await site.open('/csp', { html: strictPage('t0gether'), init: VIOLATIONS })
+  await bannerShown(page)
+  const fetched = await page.evaluate(() => {
+    const timing = (file: string) =>
+      performance
+        .getEntriesByType('resource')
+        .find(entry => entry.name.endsWith(file)) as PerformanceResourceTiming
+    const preload = document.head.querySelector<HTMLLinkElement>('link[rel="preload"][as="style"]')
+    const script = document.head.querySelector<HTMLScriptElement>('script[src$="/dist/keksi-ui.js"]')
+    return {
+      preload: [preload?.getAttribute('href')?.replace(location.origin, ''), preload?.nonce],
+      priority: script?.fetchPriority,
+      // The stylesheet was asked for before the UI had even arrived, so not by the UI.
+      cssBeforeUi: timing('/dist/themes/light.css').startTime < timing('/dist/keksi-ui.js').responseEnd
+    }
+  })
+  expect(fetched).toEqual({
+    preload: ['/dist/themes/light.css', 't0gether'],
+    priority: 'high',
+    cssBeforeUi: true
+  })
+  expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([])
+})
+
 test('the preferences open and save under the same CSP, with no violation', async () => {
   const { page } = await site.open('/csp', { html: strictPage('n0nce'), init: VIOLATIONS })
   await bannerShown(page)
