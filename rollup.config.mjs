@@ -25,14 +25,27 @@ const ts = options =>
 const MAP = process.env.MAP ? true : 'hidden'
 const production = replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': '"production"' } })
 // `toplevel` only where nothing is published: it would drop the `var keksiUi` of a named IIFE.
-const minify = (toplevel = false, properties = undefined) =>
+/**
+ * V8's explicit compile hint (Chromium 136 and later; other engines see a comment): every function in the file is
+ * compiled with the file, instead of being skimmed then, and parsed again when it is first called. Worth it where
+ * the code runs as the file loads. On the bench's return view it took keksi.js's script time down by a quarter at
+ * both CPU rates (README "Speed, side by side").
+ */
+const COMPILE_ALL = '//# allFunctionsCalledOnLoad'
+
+/**
+ * @param {object} [options]
+ * @param {boolean} [options.toplevel]  mangle top-level names (an IIFE's own scope)
+ * @param {RegExp} [options.properties]  private property names to mangle: names no page, DOM API or other bundle reads
+ * @param {boolean} [options.compileAll]  start the file with `COMPILE_ALL`: for a file whose code runs as it loads
+ */
+const minify = ({ toplevel = false, properties = undefined, compileAll = false } = {}) =>
   terser({
     ecma: 2020,
     toplevel,
     compress: { passes: 3, unsafe: true, unsafe_arrows: true, pure_getters: true },
-    // Private property names too, where `properties` lists them: names no page, DOM API or other bundle reads.
     ...(properties && { mangle: { properties: { regex: properties } } }),
-    format: { comments: false }
+    format: { comments: false, ...(compileAll && { preamble: COMPILE_ALL }) }
   })
 
 /**
@@ -176,7 +189,7 @@ export default [
       production,
       nodeResolve(),
       ts({ target: 'es2022' }),
-      minify(true, new RegExp(`^(${internal.join('|')})$`)),
+      minify({ toplevel: true, properties: new RegExp(`^(${internal.join('|')})$`), compileAll: true }),
       themes,
       languages
     ]
@@ -186,7 +199,7 @@ export default [
     // must be shown.
     input: 'src/ui/keksi-ui.ts',
     output: { file: 'dist/keksi-ui.js', format: 'iife', name: 'keksiUi', sourcemap: MAP },
-    plugins: [production, nodeResolve(), ts(), scriptUrl, minify()]
+    plugins: [production, nodeResolve(), ts(), scriptUrl, minify({ compileAll: true })]
   },
   {
     // The placeholders of embeds held back, fetched by keksi.js when the gate holds a frame: no Preact, so that a
@@ -206,7 +219,7 @@ export default [
       globals: () => 'keksiUi',
       sourcemap: MAP
     },
-    plugins: [ts(), minify()]
+    plugins: [ts(), minify({ compileAll: true })]
   },
   {
     // The words of owner-mistake messages, fetched only when there is a mistake to report.
