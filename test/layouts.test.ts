@@ -168,3 +168,26 @@ test('without the floating button, a return view fetches no UI', async () => {
   await again.waitForLoadState('networkidle')
   expect(fetched.filter(path => path.startsWith('/dist/'))).toEqual(['/dist/keksi.js'])
 })
+
+test('with its stylesheet already in, the banner shows in the first frame after Keksi enters the page', async () => {
+  // The page has the theme before Keksi starts (what keksi.js's preload usually achieves before keksi-ui.js runs),
+  // and records, at the first frame after <keksi-root> is in the page, whether the banner could be seen in it.
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test</title>
+    <link rel="preload" as="style" href="/dist/themes/light.css"
+      onload="const s = document.createElement('script'); s.src = '/dist/keksi.js'; document.head.append(s)">
+    </head><body><p>Acme</p></body></html>`
+  const init = `new MutationObserver((records, observer) => {
+    const host = document.querySelector('keksi-root')
+    if (!host) return
+    observer.disconnect()
+    requestAnimationFrame(() => {
+      const banner = host.shadowRoot.querySelector('.keksi-banner')
+      window.firstFrame = { hidden: host.hidden, height: banner?.getBoundingClientRect().height ?? 0 }
+    })
+  }).observe(document, { childList: true, subtree: true })`
+  const { page } = await site.open('/styled-first', { html, init })
+  await bannerShown(page)
+  const firstFrame = await page.evaluate(() => (window as { firstFrame?: object }).firstFrame)
+  expect(firstFrame).toEqual({ hidden: false, height: expect.any(Number) })
+  expect((firstFrame as { height: number }).height).toBeGreaterThan(0)
+})

@@ -17,20 +17,19 @@ export function shadowRoot(
   const root = doc.createElement('div')
   host.hidden = true
   root.className = 'keksi'
-  const styled = new Promise(resolve => {
-    if (!css) return resolve(0)
-    const link = doc.createElement('link')
-    link.rel = 'stylesheet'
-    link.href = css
-    link.onload = link.onerror = resolve
-    shadow.append(link)
-  })
+  const link = doc.createElement('link')
+  const styled = new Promise(resolve => (link.onload = link.onerror = resolve))
+  if (css) shadow.append(Object.assign(link, { rel: 'stylesheet', href: css }))
   shadow.append(root)
-  void Promise.all([styled, language]).then(([, lang]) => {
-    host.hidden = false
-    root.lang = lang
-    root.dir = direction(lang)
-    shown?.()
-  })
+  // The host is in the page by the time the language has come. A stylesheet the browser already holds (keksi.js
+  // preloads the theme) has then applied at once, a frame before its load event: only one still loading is waited for.
+  void language
+    .then(lang => (!css || link.sheet ? lang : styled.then(() => lang)))
+    .then(lang => {
+      host.hidden = false
+      root.lang = lang
+      root.dir = direction(lang)
+      shown?.()
+    })
   return root
 }
