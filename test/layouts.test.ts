@@ -182,12 +182,11 @@ test('with its stylesheet already in, the banner shows in the first frame after 
     observer.disconnect()
     requestAnimationFrame(() => {
       const banner = host.shadowRoot.querySelector('.keksi-banner')
-      window.firstFrame = { hidden: host.hidden, height: banner?.getBoundingClientRect().height ?? 0 }
+      window.firstFrame = { hidden: host.hidden, boxed: (banner?.getBoundingClientRect().height ?? 0) > 0 }
     })
   }).observe(document, { childList: true, subtree: true })`
   const { page } = await site.open('/styled-first', { html, init })
   await bannerShown(page)
   const firstFrame = await page.evaluate(() => (window as { firstFrame?: object }).firstFrame)
-  expect(firstFrame).toEqual({ hidden: false, height: expect.any(Number) })
-  expect((firstFrame as { height: number }).height).toBeGreaterThan(0)
+  expect(firstFrame).toEqual({ hidden: false, boxed: true })
 })
