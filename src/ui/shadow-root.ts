@@ -21,8 +21,9 @@ export function shadowRoot(
   const styled = new Promise(resolve => (link.onload = link.onerror = resolve))
   if (css) shadow.append(Object.assign(link, { rel: 'stylesheet', href: css }))
   shadow.append(root)
-  // The host is in the page by the time the language has come. A stylesheet the browser already holds (keksi.js
-  // preloads the theme) has then applied at once, a frame before its load event: only one still loading is waited for.
+  // Both callers put the host in the page at once (the banner's waits for <body> when there is none yet), so by the
+  // time the language has come, a stylesheet the browser already holds (keksi.js preloads the theme) has applied,
+  // a frame before its load event: only one still loading, or not yet in the page, is waited for.
   void language
     .then(lang => (!css || link.sheet ? lang : styled.then(() => lang)))
     .then(lang => {
