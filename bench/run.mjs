@@ -138,6 +138,7 @@ const CONTESTANTS = [
  * What the init script leaves in the page.
  * @typedef {object} PageState
  * @property {number} cls
+ * @property {number | undefined} inserted  when the banner (placeholder) was first seen in the page
  * @property {number | undefined} visible
  * @property {number | undefined} click
  * @property {number | undefined} tag
@@ -213,6 +214,11 @@ const server = createServer(async (request, response) => {
 // visible. A MutationObserver starts a requestAnimationFrame poll only while the DOM changes (a few frames after
 // each change) or while the banner exists but is not visible yet, so pages without a banner pay almost nothing.
 // The harness waits on two promises (banner visible, tag ran) rather than polling the page from outside.
+//
+// The time taken is performance.now() once the visibility check has passed inside the frame's callback: the frame's
+// style and layout that place the banner are done by then. Not the callback's argument: Chromium gives it the time
+// the frame was begun, which can be long before the callback runs when a long task holds the main thread, so a
+// banner built in that task would be timed before it was in the page (Klaro's by 130 ms at 1×, 780 ms at 4×).
 
 /** @param {{ host: string | null, banner: string | null }} spec */
 function init(spec) {
@@ -220,6 +226,7 @@ function init(spec) {
   /** @type {PageState} */
   const state = {
     cls: 0,
+    inserted: undefined,
     visible: undefined,
     click: undefined,
     tag: undefined,
@@ -273,19 +280,19 @@ function init(spec) {
       element.checkVisibility({ opacityProperty: true, visibilityProperty: true })
     )
   }
-  /** @param {number} now the frame's start, on the page's clock */
-  const frame = now => {
+  const frame = () => {
     scheduled = false
     if (state.visible !== undefined) return
     const element = find()
     if (element && isVisible(element)) {
+      const now = performance.now()
       state.visible = now
       seen(now)
       observer.disconnect()
       return
     }
     framesLeft -= 1
-    if ((element || framesLeft > 0) && now < 30000) schedule()
+    if ((element || framesLeft > 0) && performance.now() < 30000) schedule()
   }
   const schedule = () => {
     if (scheduled) return
@@ -293,6 +300,7 @@ function init(spec) {
     requestAnimationFrame(frame)
   }
   const observer = new MutationObserver(() => {
+    if (state.inserted === undefined && find()) state.inserted = performance.now()
     framesLeft = 10
     schedule()
   })
@@ -417,6 +425,10 @@ async function visit(contestant, view, rate, round, cookies = [], options = {}) 
     await cdp.send('HeapProfiler.enable')
     await cdp.send('HeapProfiler.collectGarbage')
     run.heap = (await getMetrics(cdp)).JSHeapUsedSize
+
+    // A clock check: nothing can be visible before it is in the page.
+    if (state.visible !== undefined && state.inserted !== undefined && state.visible < state.inserted)
+      run.problems.push('the banner or placeholder was timed before it was in the page')
 
     if (view === 'first') {
       if (watched.selector) run.visible = state.visible
@@ -916,7 +928,7 @@ function report(runs, about) {
     `**Order**: ${ROUNDS} rounds after ${WARMUP} discarded warm-up round(s); each round runs the control and the four contestants round-robin, rotated every round, first unthrottled, then with \`Emulation.setCPUThrottlingRate\` 4 (the renderer main thread only: no slower network).`,
     `**Bytes**: every response of the page view except the HTML document, counted as brotli quality 11 (Node zlib) of the body, i.e. what a browser downloads from a CDN that compresses, and as served (the server compresses nothing). The first view is everything fetched before the click; the return view is a new context holding the consent cookie from the first view, with an empty HTTP cache (every response is \`no-store\`). The documents, not counted (brotli KiB): ${documents}.`,
     `**Script evaluation / main-thread time**: CDP \`Performance.getMetrics\` \`ScriptDuration\` and \`TaskDuration\` of the page, ${cpuTime}, read once the banner is visible (first view) or the tag has run (return view), plus ${SETTLE_MS} ms × the throttling rate; shown as the difference to the control page's median at the same rate (the control pages above). Heap: \`JSHeapUsedSize\` after \`HeapProfiler.collectGarbage\`, the same difference. The control's own median is in its column, marked "base".`,
-    "**Banner visible** (and placeholder visible): the start of the first animation frame in which the tool's banner (placeholder) has a box inside the viewport and passes `checkVisibility({ opacityProperty, visibilityProperty })`, on the page's clock (0 = navigation start), seen by an init script (a MutationObserver that starts a requestAnimationFrame poll). Banners: Keksi `keksi-root` → open shadow root → `.keksi-banner`; vanilla `#cc-main .cm`; Klaro `#klaro .cookie-notice`; floor `#floor-bar`. Placeholders: Keksi `keksi-embed` → open shadow root → `.keksi-embed`; Klaro `.context-notice`; floor `.floor-placeholder`.",
+    "**Banner visible** (and placeholder visible): in the first animation frame in which the tool's banner (placeholder) has a box inside the viewport and passes `checkVisibility({ opacityProperty, visibilityProperty })`, `performance.now()` once that check has run (so the frame's style and layout that place it are done), on the page's clock (0 = navigation start), seen by an init script (a MutationObserver that starts a requestAnimationFrame poll). Not the callback's timestamp argument: Chromium gives it the time the frame was begun, which comes before a long task that builds the banner, so it timed Klaro's banner before Klaro had put it in the page; every run now checks that nothing is timed before it is in the page. Banners: Keksi `keksi-root` → open shadow root → `.keksi-banner`; vanilla `#cc-main .cm`; Klaro `#klaro .cookie-notice`; floor `#floor-bar`. Placeholders: Keksi `keksi-embed` → open shadow root → `.keksi-embed`; Klaro `.context-notice`; floor `.floor-placeholder`.",
     '**Layout shift**: the sum of `layout-shift` entries without recent input (PerformanceObserver, buffered), before the click (first view) or at the end (return view).',
     "**Accept all → tag ran**: Playwright clicks the banner's \"Accept all\" (real input events); from the click event's `timeStamp` (captured on `window`) to the `performance.now()` the tag's stub records when it runs. Every third-party host is answered by Playwright routing (the tag with that stub, the video with an empty page); routing also sees every same-origin request, which adds the same small delay to every file of every contestant.",
     '**Checks** (a run failing one is left out): nothing third-party requested, the tag not run and the video without its `src` before the click; after it, the tag ran exactly once and the video got its `src`; on the return view, no banner, the tag ran once, the video loaded; on the refused view, no banner, nothing third-party requested, the tag not run, the video without its `src`; no page errors; no file missing.'
