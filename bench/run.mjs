@@ -218,7 +218,7 @@ const server = createServer(async (request, response) => {
 // The time taken is performance.now() once the visibility check has passed inside the frame's callback: the frame's
 // style and layout that place the banner are done by then. Not the callback's argument: Chromium gives it the time
 // the frame was begun, which can be long before the callback runs when a long task holds the main thread, so a
-// banner built in that task would be timed before it was in the page (Klaro's by 130 ms at 1×, 780 ms at 4×).
+// banner built in that task would be timed before it was in the page (Klaro's by 150 ms at 1×, 780 ms at 4×).
 
 /** @param {{ host: string | null, banner: string | null }} spec */
 function init(spec) {
