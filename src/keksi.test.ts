@@ -214,7 +214,7 @@ describe('get, accepted, acceptAll, rejectAll', () => {
     expect(open(storage.value).keksi.get()?.method).toBe('reject-all')
   })
 
-  test('the decision carries the format of SPEC §7', () => {
+  test('the decision carries the format README "The consent cookie" gives', () => {
     const { keksi } = open()
     keksi.acceptAll()
     expect(keksi.get()).toEqual({

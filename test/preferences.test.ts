@@ -89,7 +89,7 @@ test('the preferences list every category and service, none pre-ticked, necessar
     ['keksi-service-hubspot', 'false', false],
     ['keksi-service-hotjar', 'false', false],
     ['keksi-category-embeds', 'false', false],
-    // Known without config (SPEC §3).
+    // Known without config (README "Services").
     ['keksi-service-youtube', 'false', false]
   ])
   // Each service shows its provider, purpose and cookies, collapsed until asked for.

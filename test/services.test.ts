@@ -1,7 +1,7 @@
 /**
- * The built-in vendors in real Chromium (SPEC §3, §5, §6): GA4 with Consent Mode, HubSpot, Hotjar and YouTube, by id
- * alone. Every third-party request is intercepted and recorded, so "nothing before consent" is what the page asked
- * for, through every path: the vendors' own loaders, markup, and scripts other scripts insert.
+ * The built-in vendors in real Chromium (README "Services", "Google Consent Mode"): GA4 with Consent Mode, HubSpot,
+ * Hotjar and YouTube, by id alone. Every third-party request is intercepted and recorded, so "nothing before consent"
+ * is what the page asked for, through every path: the vendors' own loaders, markup, and scripts other scripts insert.
  */
 import type { Page } from 'playwright-core'
 import { expect, test } from 'vitest'
@@ -347,7 +347,7 @@ test('a custom service loads its script when granted and loses its cookies when 
   expect(await cookieNames(page)).toEqual(['keksi@www.keksi.test'])
 })
 
-test('a malformed id is reported as SPEC §9 says, and that vendor loads nothing even after "Accept all"', async () => {
+test('a malformed id is reported as README "Mistakes" says, and that vendor loads nothing even after "Accept all"', async () => {
   const { page, thirdParty, warnings } = await site.open('/bad', {
     html: pageWith({ attributes: 'data-ga4="UA-12345-1" data-hotjar="3456789" data-policy-url="/privacy"' })
   })

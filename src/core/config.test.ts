@@ -41,7 +41,7 @@ describe('defaults', () => {
       categories: [
         { name: 'necessary', services: [] },
         { name: 'analytics', services: [] },
-        // YouTube is known without config (SPEC §3).
+        // YouTube is known without config (README "Services").
         { name: 'embeds', services: ['youtube'] }
       ],
       services: { youtube: YOUTUBE },

@@ -1,5 +1,5 @@
 /**
- * The cookie decoder against hostile input (SPEC §8, issue 6): 12,000 random and mutated values through the public
+ * The cookie decoder against hostile input (README "The consent cookie"): 12,000 random and mutated values through the public
  * `readConsent`. It must never throw, and never grant a name whose bit the value does not hold, nor a service whose
  * category is off. The oracle is the format README documents, written out here on its own.
  */

@@ -128,7 +128,7 @@ describe('textsFor', () => {
       analytics: EN.categories.analytics,
       embeds: EN.categories.embeds
     })
-    // YouTube is there unasked (SPEC §3).
+    // YouTube is there unasked (README "Services").
     expect(texts.services).toEqual({ youtube: EN.services.youtube })
   })
 
