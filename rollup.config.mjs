@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import nodeResolve from '@rollup/plugin-node-resolve'
 import replace from '@rollup/plugin-replace'
 import terser from '@rollup/plugin-terser'
@@ -117,28 +118,21 @@ const languages = {
 }
 
 /**
- * In the IIFE UI, `import.meta.url` is the UI script's own URL, read once while it runs (`currentScript` is null
- * afterwards): Rollup's general stand-in for it is three times longer. `import('./Preferences.js')` becomes
- * `keksi-preferences.js`, fetched from beside the UI with the nonce keksi.js gave the UI (README "Content Security
- * Policy"), which publishes itself as `keksiPreferences`.
+ * In an IIFE bundle, `import.meta.url` is the script's own URL, read once while it runs (`currentScript` is null
+ * afterwards): Rollup's general stand-in for it is three times longer. Each `load-preferences.ts` (a dynamic import,
+ * for the site's bundler) is built as its `load-preferences.script.ts`: the preferences as a script of their own.
  */
 const scriptUrl = {
   name: 'keksi-script-url',
+  resolveId: {
+    order: 'pre',
+    handler: (source, importer) =>
+      source === './load-preferences.js' && importer
+        ? resolve(dirname(importer), 'load-preferences.script.ts')
+        : null
+  },
   resolveImportMeta: property => (property === 'url' ? 'SCRIPT_URL' : null),
-  resolveDynamicImport: () => false,
-  renderDynamicImport: () => ({ left: 'loadPreferences(', right: ')' }),
-  outputOptions: options => ({
-    ...options,
-    intro: `const SCRIPT = document.currentScript, SCRIPT_URL = SCRIPT.src
-const loadPreferences = () => new Promise((resolve, reject) => {
-  const script = document.createElement('script')
-  script.src = new URL('keksi-preferences.js', SCRIPT_URL)
-  script.nonce = SCRIPT.nonce
-  script.onload = () => resolve(window.keksiPreferences)
-  script.onerror = reject
-  document.head.append(script)
-})`
-  })
+  outputOptions: options => ({ ...options, intro: 'const SCRIPT_URL = document.currentScript.src' })
 }
 
 /**

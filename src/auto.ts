@@ -7,7 +7,8 @@ import type { KeksiConfig, ResolvedConfig } from './core/types.js'
 import type { debug } from './diagnostics/debug.js'
 import type { describe } from './diagnostics/describe.js'
 import type { Recorder } from './integrations/records.js'
-import { addScript, type Keksi, type MountEmbeds, type MountUi } from './keksi.js'
+import type { Keksi, MountEmbeds, MountUi } from './keksi.js'
+import { loadScript } from './load-script.js'
 import { builtIns } from './services/built-ins.js'
 import { reporter, start } from './start.js'
 
@@ -40,23 +41,12 @@ const tag = (document.currentScript ??
 const base = tag?.src ? new URL('.', tag.src).href : ''
 const nonce = tag?.nonce
 
-/**
- * Loads a file from beside keksi.js; it publishes itself as `window[global]`. A script that runs but publishes
- * nothing resolves `undefined`, and the caller's first property read rejects: the same failure as a network error.
- * `urgent`: what the visitor waits for (the banner) comes first, where the browser would fetch an inserted script late.
- */
+/** Loads a file from beside keksi.js, which publishes itself as `window[global]`. */
 const load = <T>(
   file: string,
   global: 'keksiUi' | 'keksiEmbed' | 'keksiDescribe' | 'keksiDebug' | 'keksiRecord',
   urgent?: boolean
-): Promise<T> =>
-  new Promise((resolve, reject) =>
-    addScript(document, base + file, nonce, script => {
-      if (urgent) script.fetchPriority = 'high'
-      script.onload = () => resolve(window[global] as T)
-      script.onerror = reject
-    })
-  )
+): Promise<T> => loadScript(base + file, global, nonce, urgent)
 
 /**
  * The UI, and at the same time the stylesheet it will put in its shadow root (the owner's `css` or the theme's file

@@ -2,6 +2,7 @@ import type { ReadableAtom } from 'nanostores'
 import { isObject, knownNames } from './core/config.js'
 import { type ConsentModel, createConsentModel, grants } from './core/consent.js'
 import type { Choices, Consent, ConsentStorage, Report, ResolvedConfig, Texts } from './core/types.js'
+import { addScript } from './load-script.js'
 
 /** The `detail` of `keksi:change`: the decision, plus what it granted and revoked. After `reset()`, only the lists. */
 export type ConsentChange = (Consent | { [K in keyof Consent]?: never }) & {
@@ -151,24 +152,6 @@ export interface KeksiOptions {
   nonce?: string | undefined
   /** A crawler's page view: no banner unless the page's code asks for one (README "Bots"). */
   bot?: boolean
-}
-
-/**
- * Inserts a script into `<head>` with the Keksi tag's CSP nonce (README "Content Security Policy"): Keksi's own
- * files and the vendors' alike. `setup` runs before the insertion, so that auto-blocking already sees what it sets
- * (a `data-consent`).
- */
-export function addScript(
-  doc: Document,
-  src: string,
-  nonce: string | undefined,
-  setup?: (script: HTMLScriptElement) => void
-): void {
-  const script = doc.createElement('script')
-  script.src = src
-  if (nonce) script.nonce = nonce
-  setup?.(script)
-  doc.head.append(script)
 }
 
 /** Calls the page's code; if it throws, that is the page's bug: it is reported as the browser would, and Keksi goes on. */

@@ -6,6 +6,7 @@ import type { UiContext, View } from '../keksi.js'
 import { Actions } from './Actions.js'
 import { Banner } from './Banner.js'
 import { keepFocusClear } from './focus-clear.js'
+import { loadPreferences } from './load-preferences.js'
 import type { ViewProps } from './Preferences.js'
 import { shadowRoot } from './shadow-root.js'
 import { pickLanguage, textsFor, translation } from './texts.js'
@@ -91,7 +92,7 @@ export function mount(context: UiContext): (view?: View) => void {
     }
     wanted = view
     if (view === 'preferences' && !dialog) {
-      preferences ??= import('./Preferences.js').then(
+      preferences ??= loadPreferences().then(
         module => {
           dialog = module
           // The same texts with the dialog's English under them; their mistakes were reported the first time.
