@@ -1,7 +1,7 @@
 /**
- * The cookie decoder against hostile input (README "The consent cookie"): 12,000 random and mutated values through the public
- * `readConsent`. It must never throw, and never grant a name whose bit the value does not hold, nor a service whose
- * category is off. The oracle is the format README documents, written out here on its own.
+ * The cookie decoder against hostile input (README "The consent cookie"): 12,000 random and mutated values through
+ * the public `readConsent`. It must never throw, and never grant a name whose bit the value does not hold, nor a
+ * service whose category is off. The oracle is the format README documents, written out here on its own.
  */
 import { expect, test } from 'vitest'
 import { allFour } from '../../test/fixtures.js'
