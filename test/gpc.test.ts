@@ -1,4 +1,7 @@
-/** Global Privacy Control in real Chromium (README "Global Privacy Control"): the browser's "no" is a decision, never consent. */
+/**
+ * Global Privacy Control in real Chromium (README "Global Privacy Control"): the browser's "no" is a decision, never
+ * consent.
+ */
 import { expect, test } from 'vitest'
 import { bannerShown, consentCookie, pageWith, ran, ui, useSite } from './browser.js'
 

@@ -1,4 +1,7 @@
-/** The visitor's language in real Chromium: detected, fetched alone and only when needed, overridable (README "Languages"). */
+/**
+ * The visitor's language in real Chromium: detected, fetched alone and only when needed, overridable (README
+ * "Languages").
+ */
 import { expect, test } from 'vitest'
 import { bannerShown, pageWith, ui, useSite } from './browser.js'
 

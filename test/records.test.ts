@@ -1,6 +1,6 @@
 /**
- * Proof of consent end to end (README "Proof of consent"): pages with `record` set, in real Chromium, and the real receiver on a
- * temporary SQLite file, on another host of the site (`records.keksi.test`, so CORS is real).
+ * Proof of consent end to end (README "Proof of consent"): pages with `record` set, in real Chromium, and the real
+ * receiver on a temporary SQLite file, on another host of the site (`records.keksi.test`, so CORS is real).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
