@@ -547,7 +547,7 @@ describe('odd input from the page', () => {
 })
 
 describe('Global Privacy Control', () => {
-  const gpcOn = { integrations: [globalPrivacyControl] }
+  const gpcOn = { integrations: [globalPrivacyControl(() => false)] }
   /** Runs `fn` in a browser that sends (or does not send) GPC. */
   const withGpc = (on: unknown, fn: () => void): void => {
     Object.defineProperty(navigator, 'globalPrivacyControl', { value: on, configurable: true })
@@ -586,6 +586,39 @@ describe('Global Privacy Control', () => {
       expect(keksi.get()?.method).toBe('accept-all')
       expect(keksi.accepted('analytics')).toBe(true)
     }))
+
+  test('a crawler with GPC gets no decision, and no banner', () =>
+    withGpc(true, () => {
+      const { keksi, ui, storage } = open(undefined, {
+        integrations: [globalPrivacyControl(() => true)],
+        bot: () => true
+      })
+      expect(keksi.get()).toBeNull()
+      expect(storage.value).toBeUndefined()
+      expect(ui.loads).toBe(0)
+    }))
+
+  test('a return view asks neither whether it is a crawler nor for the signal', () => {
+    let asked = 0
+    Object.defineProperty(navigator, 'globalPrivacyControl', {
+      get: () => ++asked > 0,
+      configurable: true
+    })
+    try {
+      const bot = (): boolean => {
+        asked++
+        return false
+      }
+      const { keksi } = open(
+        stored(() => true),
+        { integrations: [globalPrivacyControl(bot)], bot }
+      )
+      expect(keksi.accepted('analytics')).toBe(true)
+      expect(asked).toBe(0)
+    } finally {
+      delete (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl
+    }
+  })
 
   test('without the signal, or with anything but true, the visitor is asked', () => {
     for (const value of [undefined, false, 'true', 1]) {

@@ -150,8 +150,11 @@ export interface KeksiOptions {
   /** Run in order, before the queue (README "Developing": `src/integrations/`). @internal */
   integrations?: Integration[]
   nonce?: string | undefined
-  /** A crawler's page view: no banner unless the page's code asks for one (README "Bots"). */
-  bot?: boolean
+  /**
+   * Whether this page view is a crawler's: no banner unless the page's code asks for one (README "Bots"). Asked only
+   * while there is no decision, so that a return view does not read the user agent. @internal
+   */
+  bot?: () => boolean
 }
 
 /** Calls the page's code; if it throws, that is the page's bug: it is reported as the browser would, and Keksi goes on. */
@@ -309,6 +312,6 @@ export function createKeksi(config: ResolvedConfig, options: KeksiOptions): Keks
   emit('ready', ready)
   // A `ready` listener may have decided. A decided visitor sees nothing, or the floating button: the UI then comes
   // as a script of its own, which the browser fetches at low priority, without holding up the page.
-  show(keksi.get() || options.bot ? null : 'banner')
+  show(keksi.get() || options.bot?.() ? null : 'banner')
   return keksi
 }

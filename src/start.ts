@@ -56,7 +56,8 @@ export const reporter = (load: StartOptions['loadDescribe']): Report => {
 export function start(input: unknown, options: StartOptions, report = reporter(options.loadDescribe)): Keksi {
   const config = resolveConfig(input, builtIns, report)
   // A crawler gets no banner, and so no decision: no tag runs, no record is sent, and GPC does not decide for it.
-  const bot = isBot(navigator.userAgent)
+  // Asked only when there is no decision.
+  const bot = (): boolean => isBot(navigator.userAgent)
   const keksi = createKeksi(config, {
     storage: cookieStorage({ name: config.cookieName, domain: config.cookieDomain }),
     loadUi: options.loadUi,
@@ -76,7 +77,7 @@ export function start(input: unknown, options: StartOptions, report = reporter(o
       gateMarkup,
       otherTabs,
       records(options.loadRecorder),
-      ...(bot ? [] : [globalPrivacyControl])
+      globalPrivacyControl(bot)
     ]
   })
   if (config.debug)
