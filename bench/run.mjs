@@ -3,7 +3,8 @@
 // and at 4× CPU throttling. It writes docs/bench.md (the table, with the ratios Keksi/peer and Keksi/floor),
 // docs/bench.svg (a bar chart) and docs/profile.md (where a Keksi page view spends its main-thread time, from CDP
 // CPU profiles named through dist/'s source maps), and prints the table. A benchmark, not a test: nothing here fails
-// on a timing.
+// on a timing. Each view runs twice: through Playwright for every figure, then again with DevTools quiet
+// (`bench/quiet.mjs`) for the script and main-thread times a visitor's browser spends.
 //
 // Environment: BENCH_ROUNDS (default 15), BENCH_WARMUP (discarded rounds, default 1), BENCH_SETTLE_MS (quiet time
 // after the banner or the tag before the metrics are read, default 250, multiplied by the throttling rate),
@@ -20,6 +21,7 @@ import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants } from 'node:zlib'
 import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping'
 import { launchChromium } from '../scripts/chromium.mjs'
+import { launchQuiet } from './quiet.mjs'
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..')
 const ROUNDS = positive(process.env.BENCH_ROUNDS, 15)
@@ -125,8 +127,10 @@ const CONTESTANTS = [
  * @property {number | undefined} [raw]
  * @property {number | undefined} [files]
  * @property {number | undefined} [documentBr]
- * @property {number | undefined} [script]  CDP ScriptDuration
- * @property {number | undefined} [task]  CDP TaskDuration (all main-thread tasks)
+ * @property {number | undefined} [script]  CDP ScriptDuration, in a view with DevTools quiet (`bench/quiet.mjs`)
+ * @property {number | undefined} [task]  CDP TaskDuration (all main-thread tasks), the same view
+ * @property {number | undefined} [inspectedScript]  CDP ScriptDuration in the Playwright view (Runtime domain on)
+ * @property {number | undefined} [inspectedTask]  CDP TaskDuration in the Playwright view
  * @property {number | undefined} [heap]  CDP JSHeapUsedSize after a forced garbage collection
  * @property {number | undefined} [visible]  navigation → banner visible (first view), placeholder visible (refused)
  * @property {number | undefined} [cls]
@@ -353,15 +357,46 @@ let browser
 let origin = ''
 
 /**
+ * What the init script watches for: the banner on a first view, the placeholder on a refused return view.
+ * @param {Contestant} contestant
+ * @param {View} view
+ * @returns {{ host: string | undefined, selector: string | undefined }}
+ */
+function watchedIn(contestant, view) {
+  if (view === 'first') return { host: contestant.host, selector: contestant.banner }
+  if (view === 'refused') return { host: contestant.placeholderHost, selector: contestant.placeholder }
+  return { host: undefined, selector: undefined }
+}
+
+/**
+ * The page of a view: the control's return view has a page of its own.
+ * @param {Contestant} contestant
+ * @param {View} view
+ */
+const pageOf = (contestant, view) =>
+  view === 'return' && contestant.returnPage ? contestant.returnPage : contestant.page
+
+/**
+ * The bench's answer to a third-party request: the tag's stub, an empty page for the video, an empty 204 for the rest.
+ * @param {string} url
+ * @returns {{ status: number, type?: string, body?: string }}
+ */
+function stub(url) {
+  if (url === TAG_URL) return { status: 200, type: 'text/javascript', body: TAG_STUB }
+  if (url.startsWith('https://www.youtube-nocookie.com/'))
+    return { status: 200, type: 'text/html', body: '<!doctype html><title>Video</title>' }
+  return { status: 204 }
+}
+
+/**
  * @param {Contestant} contestant
  * @param {View} view
  * @param {number} rate
  * @param {number} round
  * @param {import('playwright-core').Cookie[]} cookies
- * @param {{ profile?: boolean }} [options]  profile: record a CDP CPU profile of the view (and so slow it down)
- * @returns {Promise<{ run: Run, cookies: import('playwright-core').Cookie[], profile?: CpuProfile }>}
+ * @returns {Promise<{ run: Run, cookies: import('playwright-core').Cookie[] }>}
  */
-async function visit(contestant, view, rate, round, cookies = [], options = {}) {
+async function visit(contestant, view, rate, round, cookies = []) {
   /** @type {Run} */
   const run = { contestant: contestant.id, view, rate, round, ok: false, problems: [] }
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
@@ -374,10 +409,8 @@ async function visit(contestant, view, rate, round, cookies = [], options = {}) 
       route => {
         const url = route.request().url()
         thirdParty.push(url)
-        if (url === TAG_URL) return route.fulfill({ contentType: 'text/javascript', body: TAG_STUB })
-        if (url.startsWith('https://www.youtube-nocookie.com/'))
-          return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Video</title>' })
-        return route.fulfill({ status: 204 })
+        const { status, type, body } = stub(url)
+        return route.fulfill({ status, contentType: type, body })
       }
     )
     const page = await context.newPage()
@@ -386,20 +419,9 @@ async function visit(contestant, view, rate, round, cookies = [], options = {}) 
     const cdp = await context.newCDPSession(page)
     await cdp.send('Performance.enable', { timeDomain: TIME_DOMAIN })
     if (rate !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate })
-    // What the init script watches for: the banner on a first view, the placeholder on a refused return view.
-    const watched =
-      view === 'first'
-        ? { host: contestant.host, selector: contestant.banner }
-        : view === 'refused'
-          ? { host: contestant.placeholderHost, selector: contestant.placeholder }
-          : { host: undefined, selector: undefined }
+    const watched = watchedIn(contestant, view)
     await page.addInitScript(init, { host: watched.host ?? null, banner: watched.selector ?? null })
-    const path = view === 'return' && contestant.returnPage ? contestant.returnPage : contestant.page
-    if (options.profile) {
-      await cdp.send('Profiler.enable')
-      await cdp.send('Profiler.setSamplingInterval', { interval: 50 })
-      await cdp.send('Profiler.start')
-    }
+    const path = pageOf(contestant, view)
     served = []
     await page.goto(origin + path, { waitUntil: 'load', timeout: 30000 })
     // Every view evaluates in the page before the metrics, so Playwright's small helper script costs each the same.
@@ -407,13 +429,10 @@ async function visit(contestant, view, rate, round, cookies = [], options = {}) 
     else if (view === 'return') await page.evaluate(settled, '__benchTagRan')
     else await page.evaluate(() => document.readyState)
     await page.waitForTimeout(SETTLE_MS * rate)
-    const profile = options.profile
-      ? /** @type {CpuProfile} */ ((await cdp.send('Profiler.stop')).profile)
-      : undefined
 
     const metrics = await getMetrics(cdp)
-    run.script = (metrics.ScriptDuration ?? Number.NaN) * 1000
-    run.task = (metrics.TaskDuration ?? Number.NaN) * 1000
+    run.inspectedScript = (metrics.ScriptDuration ?? Number.NaN) * 1000
+    run.inspectedTask = (metrics.TaskDuration ?? Number.NaN) * 1000
     const fetched = served.filter(entry => entry.path !== path)
     run.files = fetched.length
     run.raw = sum(fetched.map(entry => entry.raw))
@@ -462,12 +481,65 @@ async function visit(contestant, view, rate, round, cookies = [], options = {}) 
     }
     if (errors.length) run.problems.push(`page errors: ${errors.join('; ')}`)
     run.ok = run.problems.length === 0
-    return { run, cookies: await context.cookies(), profile }
+    return { run, cookies: await context.cookies() }
   } catch (error) {
     run.problems.push(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error))
     return { run, cookies: [] }
   } finally {
     await context.close()
+  }
+}
+
+/** @type {import('./quiet.mjs').Quiet} */
+let quiet
+
+/**
+ * The same view again with DevTools quiet (`bench/quiet.mjs`), for its script evaluation and main-thread time: what
+ * a visitor's browser spends. The same page, cookies, stubs and watcher as `visit`, and the same checks of what it
+ * did; a failed check marks the run.
+ * @param {Run} run  the Playwright view's run, which gets the times
+ * @param {Contestant} contestant
+ * @param {import('playwright-core').Cookie[]} cookies
+ * @param {{ profile?: boolean }} [options]  profile: record a CDP CPU profile of the view (and so slow it down)
+ * @returns {Promise<CpuProfile | undefined>}
+ */
+async function visitQuietly(run, contestant, cookies, options = {}) {
+  const { view, rate } = run
+  const watched = watchedIn(contestant, view)
+  const spec = { host: watched.host ?? null, banner: watched.selector ?? null }
+  try {
+    const { script, task, state, profile } = await quiet.visit({
+      url: origin + pageOf(contestant, view),
+      cookies,
+      rate,
+      timeDomain: TIME_DOMAIN,
+      setup: `(${init})(${JSON.stringify(spec)})`,
+      ready: watched.selector
+        ? `(${settled})('__benchVisible')`
+        : view === 'return'
+          ? `(${settled})('__benchTagRan')`
+          : 'document.readyState',
+      state: `(${readState})()`,
+      settle: SETTLE_MS * rate,
+      ...(options.profile && { profile: 50 }),
+      answer: url => (url.startsWith(origin) ? undefined : stub(url))
+    })
+    const left = /** @type {PageState} */ (state)
+    const released = view === 'return' || (view === 'first' && !watched.selector)
+    if (watched.selector && left.visible === undefined)
+      run.problems.push('quiet view: nothing became visible')
+    if (view === 'return' && (left.tagRuns !== 1 || !left.frameLoaded))
+      run.problems.push('quiet view: the tag or the video was not released')
+    if (!released && (left.tagRuns || left.frameLoaded))
+      run.problems.push('quiet view: released before consent')
+    run.script = script
+    run.task = task
+    run.ok = run.problems.length === 0
+    return /** @type {CpuProfile | undefined} */ (profile)
+  } catch (error) {
+    run.problems.push(`quiet view: ${error instanceof Error ? error.message : String(error)}`)
+    run.ok = false
+    return undefined
   }
 }
 
@@ -638,6 +710,20 @@ const METRICS = [
     delta: true
   },
   {
+    key: 'inspectedScript1',
+    label: 'First view: script evaluation, DevTools Runtime on, ms (Δ control)',
+    view: 'first',
+    pick: run => run.inspectedScript,
+    delta: true
+  },
+  {
+    key: 'inspectedTask1',
+    label: 'First view: main-thread time, DevTools Runtime on, ms (Δ control)',
+    view: 'first',
+    pick: run => run.inspectedTask,
+    delta: true
+  },
+  {
     key: 'visible',
     label: 'First view: navigation → banner visible, ms',
     view: 'first',
@@ -675,6 +761,20 @@ const METRICS = [
     delta: true
   },
   {
+    key: 'inspectedScript2',
+    label: 'Return view: script evaluation, DevTools Runtime on, ms (Δ control)',
+    view: 'return',
+    pick: run => run.inspectedScript,
+    delta: true
+  },
+  {
+    key: 'inspectedTask2',
+    label: 'Return view: main-thread time, DevTools Runtime on, ms (Δ control)',
+    view: 'return',
+    pick: run => run.inspectedTask,
+    delta: true
+  },
+  {
     key: 'tag2',
     label: 'Return view: navigation → analytics tag ran, ms',
     view: 'return',
@@ -701,6 +801,20 @@ const METRICS = [
     label: 'Return view, refused: main-thread time, ms (Δ control)',
     view: 'refused',
     pick: run => run.task,
+    delta: true
+  },
+  {
+    key: 'inspectedScript3',
+    label: 'Return view, refused: script evaluation, DevTools Runtime on, ms (Δ control)',
+    view: 'refused',
+    pick: run => run.inspectedScript,
+    delta: true
+  },
+  {
+    key: 'inspectedTask3',
+    label: 'Return view, refused: main-thread time, DevTools Runtime on, ms (Δ control)',
+    view: 'refused',
+    pick: run => run.inspectedTask,
     delta: true
   },
   {
@@ -769,6 +883,7 @@ async function main() {
   if (!address || typeof address === 'string') throw new Error('the server has no port')
   origin = `http://www.bench.test:${address.port}`
   browser = await launchChromium('bench.test')
+  quiet = launchQuiet(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', 'MAP *.bench.test 127.0.0.1')
   const started = new Date()
   const keksi = keksiVersion()
   const loadBefore = loadavg()
@@ -792,6 +907,9 @@ async function main() {
         const first = await visit(contestant, 'first', rate, round - WARMUP)
         const second = await visit(contestant, 'return', rate, round - WARMUP, first.cookies)
         const third = await visit(contestant, 'refused', rate, round - WARMUP, refused.get(contestant.id))
+        await visitQuietly(first.run, contestant, [])
+        await visitQuietly(second.run, contestant, first.cookies)
+        await visitQuietly(third.run, contestant, refused.get(contestant.id) ?? [])
         if (round < WARMUP) continue
         for (const run of [first.run, second.run, third.run]) {
           runs.push(run)
@@ -808,6 +926,7 @@ async function main() {
   const chromiumVersion = browser.version()
   const profiled = PROFILES ? await profiles(refused) : undefined
   await browser.close()
+  quiet.close()
   server.close()
 
   const markdown = report(runs, {
@@ -927,7 +1046,7 @@ function report(runs, about) {
     `**Views**: a first view, answered with "Accept all"; a return view with the cookie that answer left (the tag and the video load); and a refused return view with the cookie of a "Reject all" given once before the rounds (nothing loads; Keksi, Klaro and the floor draw a placeholder for the video, vanilla-cookieconsent draws nothing). Control pages: \`blank.html\` (nothing allowed) for first and refused views, \`allowed.html\` (the tag and the video loaded directly) for return views.`,
     `**Order**: ${ROUNDS} rounds after ${WARMUP} discarded warm-up round(s); each round runs the control and the four contestants round-robin, rotated every round, first unthrottled, then with \`Emulation.setCPUThrottlingRate\` 4 (the renderer main thread only: no slower network).`,
     `**Bytes**: every response of the page view except the HTML document, counted as brotli quality 11 (Node zlib) of the body, i.e. what a browser downloads from a CDN that compresses, and as served (the server compresses nothing). The first view is everything fetched before the click; the return view is a new context holding the consent cookie from the first view, with an empty HTTP cache (every response is \`no-store\`). The documents, not counted (brotli KiB): ${documents}.`,
-    `**Script evaluation / main-thread time**: CDP \`Performance.getMetrics\` \`ScriptDuration\` and \`TaskDuration\` of the page, ${cpuTime}, read once the banner is visible (first view) or the tag has run (return view), plus ${SETTLE_MS} ms × the throttling rate; shown as the difference to the control page's median at the same rate (the control pages above). Heap: \`JSHeapUsedSize\` after \`HeapProfiler.collectGarbage\`, the same difference. The control's own median is in its column, marked "base".`,
+    `**Script evaluation / main-thread time**: CDP \`Performance.getMetrics\` \`ScriptDuration\` and \`TaskDuration\` of the page, ${cpuTime}, read once the banner is visible (first view) or the tag has run (return view), plus ${SETTLE_MS} ms × the throttling rate; shown as the difference to the control page's median at the same rate (the control pages above). Each view is run twice: once through Playwright, for every other row, and once more with DevTools quiet (\`bench/quiet.mjs\`: a raw DevTools pipe that enables only Fetch, Page and Performance), for the script and main-thread rows, as a visitor's browser runs the page. Playwright turns on DevTools' Runtime domain in every page, and with it V8's inspector takes a stack trace with line numbers at every cookie read and every request a script starts, parsing each function on the stack a second time; the rows marked "DevTools Runtime on" are the Playwright views' own figures, for comparison with earlier runs. Both views pass the same checks. Heap: \`JSHeapUsedSize\` after \`HeapProfiler.collectGarbage\`, the same difference. The control's own median is in its column, marked "base".`,
     "**Banner visible** (and placeholder visible): in the first animation frame in which the tool's banner (placeholder) has a box inside the viewport and passes `checkVisibility({ opacityProperty, visibilityProperty })`, `performance.now()` once that check has run (so the frame's style and layout that place it are done), on the page's clock (0 = navigation start), seen by an init script (a MutationObserver that starts a requestAnimationFrame poll). Not the callback's timestamp argument: Chromium gives it the time the frame was begun, which comes before a long task that builds the banner, so it timed Klaro's banner before Klaro had put it in the page; every run now checks that nothing is timed before it is in the page. Banners: Keksi `keksi-root` → open shadow root → `.keksi-banner`; vanilla `#cc-main .cm`; Klaro `#klaro .cookie-notice`; floor `#floor-bar`. Placeholders: Keksi `keksi-embed` → open shadow root → `.keksi-embed`; Klaro `.context-notice`; floor `.floor-placeholder`.",
     '**Layout shift**: the sum of `layout-shift` entries without recent input (PerformanceObserver, buffered), before the click (first view) or at the end (return view).',
     "**Accept all → tag ran**: Playwright clicks the banner's \"Accept all\" (real input events); from the click event's `timeStamp` (captured on `window`) to the `performance.now()` the tag's stub records when it runs. Every third-party host is answered by Playwright routing (the tag with that stub, the video with an empty page); routing also sees every same-origin request, which adds the same small delay to every file of every contestant.",
@@ -1129,7 +1248,9 @@ async function profiles(refused) {
       const taken = []
       for (let index = 0; index < PROFILES; index += 1) {
         const cookies = view === 'return' ? accepted : view === 'first' ? [] : (refused.get(keksi.id) ?? [])
-        const { run, profile } = await visit(keksi, view, rate, -1, cookies, { profile: true })
+        /** @type {Run} */
+        const run = { contestant: keksi.id, view, rate, round: -1, ok: false, problems: [] }
+        const profile = await visitQuietly(run, keksi, cookies, { profile: true })
         if (run.ok && profile) taken.push(profile)
       }
       out.push({ view, rate, profiles: taken })
@@ -1250,7 +1371,7 @@ function profileReport(profiled, chromiumVersion) {
     '# Where a Keksi page view spends its main-thread time',
     '',
     ...wrap(
-      `Generated by \`npm run bench\` (\`bench/run.mjs\`) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with ${keksiVersion()}, Debian Chromium ${chromiumVersion}. CDP \`Profiler\` CPU profiles (50 µs sampling) of ${PROFILES} page views per row, from navigation until the bench's settle time after the tag ran (accepted), the placeholder showed (refused) or the banner showed (first view), on the bench's Keksi page; self time (time in the function itself, not in what it calls), in ms per page view, the mean over the views; idle time left out. Keksi's functions are named through the source maps the build writes beside dist/'s bundles (unlinked and left out of the npm package, so visitors and installs get nothing more); "browser" is native code, the HTML parser and layout ("(program)") and the garbage collector. The profiler itself slows the page, so these times are larger than the table's in docs/bench.md; they show where the time goes, not how much there is.`,
+      `Generated by \`npm run bench\` (\`bench/run.mjs\`) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with ${keksiVersion()}, Debian Chromium ${chromiumVersion}. CDP \`Profiler\` CPU profiles (50 µs sampling) of ${PROFILES} page views per row, from navigation until the bench's settle time after the tag ran (accepted), the placeholder showed (refused) or the banner showed (first view), on the bench's Keksi page; self time (time in the function itself, not in what it calls), in ms per page view, the mean over the views; idle time left out. Keksi's functions are named through the source maps the build writes beside dist/'s bundles (unlinked and left out of the npm package, so visitors and installs get nothing more); "browser" is native code, the HTML parser and layout ("(program)") and the garbage collector. The views are the bench's quiet ones (\`bench/quiet.mjs\`: DevTools' Runtime domain off, as in a visitor's browser); the profiler itself slows the page, so these times are larger than the table's in docs/bench.md; they show where the time goes, not how much there is.`,
       '',
       ''
     )
