@@ -29,7 +29,7 @@ import { join } from 'node:path'
  * @property {(url: string) => { status: number, type?: string, body?: string } | undefined} answer  the response to
  *   a request, or `undefined` to let it through (the bench's own server)
  */
-/** @typedef {{ script: number, task: number, state: unknown, profile?: unknown }} QuietRun */
+/** @typedef {{ script: number, task: number, heap: number, state: unknown, profile?: unknown }} QuietRun */
 
 /**
  * Starts the browser; `hostRules` maps the bench's made-up hosts to this machine.
@@ -164,9 +164,16 @@ export function launchQuiet(executable, hostRules) {
           { expression: view.state, returnByValue: true },
           sessionId
         )
+        await send('HeapProfiler.enable', {}, sessionId)
+        await send('HeapProfiler.collectGarbage', {}, sessionId)
+        const after = await send('Performance.getMetrics', {}, sessionId)
+        const heap = after.metrics.find(
+          (/** @type {any} */ metric) => metric.name === 'JSHeapUsedSize'
+        )?.value
         return {
           script: (by.ScriptDuration ?? Number.NaN) * 1000,
           task: (by.TaskDuration ?? Number.NaN) * 1000,
+          heap: heap ?? Number.NaN,
           state: state.result?.value,
           profile
         }

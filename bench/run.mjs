@@ -4,7 +4,7 @@
 // docs/bench.svg (a bar chart) and docs/profile.md (where a Keksi page view spends its main-thread time, from CDP
 // CPU profiles named through dist/'s source maps), and prints the table. A benchmark, not a test: nothing here fails
 // on a timing. Each view runs twice: through Playwright for every figure, then again with DevTools quiet
-// (`bench/quiet.mjs`) for the script and main-thread times a visitor's browser spends.
+// (`bench/quiet.mjs`) for the script and main-thread time and the heap of a page as a visitor's browser runs it.
 //
 // Environment: BENCH_ROUNDS (default 15), BENCH_WARMUP (discarded rounds, default 1), BENCH_SETTLE_MS (quiet time
 // after the banner or the tag before the metrics are read, default 250, multiplied by the throttling rate),
@@ -131,7 +131,7 @@ const CONTESTANTS = [
  * @property {number | undefined} [task]  CDP TaskDuration (all main-thread tasks), the same view
  * @property {number | undefined} [inspectedScript]  CDP ScriptDuration in the Playwright view (Runtime domain on)
  * @property {number | undefined} [inspectedTask]  CDP TaskDuration in the Playwright view
- * @property {number | undefined} [heap]  CDP JSHeapUsedSize after a forced garbage collection
+ * @property {number | undefined} [heap]  CDP JSHeapUsedSize after a forced garbage collection, in the quiet view
  * @property {number | undefined} [visible]  navigation → banner visible (first view), placeholder visible (refused)
  * @property {number | undefined} [cls]
  * @property {number | undefined} [acceptToTag]  click on Accept all → the tag ran
@@ -441,9 +441,6 @@ async function visit(contestant, view, rate, round, cookies = []) {
     if (served.some(entry => entry.path.startsWith('404 '))) run.problems.push('a file was not found')
     const state = await page.evaluate(readState)
     run.cls = state.cls
-    await cdp.send('HeapProfiler.enable')
-    await cdp.send('HeapProfiler.collectGarbage')
-    run.heap = (await getMetrics(cdp)).JSHeapUsedSize
 
     // A clock check: nothing can be visible before it is in the page.
     if (state.visible !== undefined && state.inserted !== undefined && state.visible < state.inserted)
@@ -494,8 +491,8 @@ async function visit(contestant, view, rate, round, cookies = []) {
 let quiet
 
 /**
- * The same view again with DevTools quiet (`bench/quiet.mjs`), for its script evaluation and main-thread time: what
- * a visitor's browser spends. The same page, cookies, stubs and watcher as `visit`, and the same checks of what it
+ * The same view again with DevTools quiet (`bench/quiet.mjs`), for its script evaluation, main-thread time and heap:
+ * what a visitor's browser spends. The same page, cookies, stubs and watcher as `visit`, and the same checks of what it
  * did; a failed check marks the run.
  * @param {Run} run  the Playwright view's run, which gets the times
  * @param {Contestant} contestant
@@ -508,7 +505,7 @@ async function visitQuietly(run, contestant, cookies, options = {}) {
   const watched = watchedIn(contestant, view)
   const spec = { host: watched.host ?? null, banner: watched.selector ?? null }
   try {
-    const { script, task, state, profile } = await quiet.visit({
+    const { script, task, heap, state, profile } = await quiet.visit({
       url: origin + pageOf(contestant, view),
       cookies,
       rate,
@@ -534,6 +531,7 @@ async function visitQuietly(run, contestant, cookies, options = {}) {
       run.problems.push('quiet view: released before consent')
     run.script = script
     run.task = task
+    run.heap = heap
     run.ok = run.problems.length === 0
     return /** @type {CpuProfile | undefined} */ (profile)
   } catch (error) {
@@ -1046,7 +1044,7 @@ function report(runs, about) {
     `**Views**: a first view, answered with "Accept all"; a return view with the cookie that answer left (the tag and the video load); and a refused return view with the cookie of a "Reject all" given once before the rounds (nothing loads; Keksi, Klaro and the floor draw a placeholder for the video, vanilla-cookieconsent draws nothing). Control pages: \`blank.html\` (nothing allowed) for first and refused views, \`allowed.html\` (the tag and the video loaded directly) for return views.`,
     `**Order**: ${ROUNDS} rounds after ${WARMUP} discarded warm-up round(s); each round runs the control and the four contestants round-robin, rotated every round, first unthrottled, then with \`Emulation.setCPUThrottlingRate\` 4 (the renderer main thread only: no slower network).`,
     `**Bytes**: every response of the page view except the HTML document, counted as brotli quality 11 (Node zlib) of the body, i.e. what a browser downloads from a CDN that compresses, and as served (the server compresses nothing). The first view is everything fetched before the click; the return view is a new context holding the consent cookie from the first view, with an empty HTTP cache (every response is \`no-store\`). The documents, not counted (brotli KiB): ${documents}.`,
-    `**Script evaluation / main-thread time**: CDP \`Performance.getMetrics\` \`ScriptDuration\` and \`TaskDuration\` of the page, ${cpuTime}, read once the banner is visible (first view) or the tag has run (return view), plus ${SETTLE_MS} ms × the throttling rate; shown as the difference to the control page's median at the same rate (the control pages above). Each view is run twice: once through Playwright, for every other row, and once more with DevTools quiet (\`bench/quiet.mjs\`: a raw DevTools pipe that enables only Fetch, Page and Performance), for the script and main-thread rows, as a visitor's browser runs the page. Playwright turns on DevTools' Runtime domain in every page, and with it V8's inspector takes a stack trace with line numbers at every cookie read and every request a script starts, parsing each function on the stack a second time; the rows marked "DevTools Runtime on" are the Playwright views' own figures, for comparison with earlier runs. Both views pass the same checks. Heap: \`JSHeapUsedSize\` after \`HeapProfiler.collectGarbage\`, the same difference. The control's own median is in its column, marked "base".`,
+    `**Script evaluation / main-thread time**: CDP \`Performance.getMetrics\` \`ScriptDuration\` and \`TaskDuration\` of the page, ${cpuTime}, read once the banner is visible (first view) or the tag has run (return view), plus ${SETTLE_MS} ms × the throttling rate; shown as the difference to the control page's median at the same rate (the control pages above). Each view is run twice: once through Playwright, for every other row, and once more with DevTools quiet (\`bench/quiet.mjs\`: a raw DevTools pipe that enables only Fetch, Page and Performance), for the script, main-thread and heap rows, as a visitor's browser runs the page. Playwright turns on DevTools' Runtime domain in every page, and with it V8's inspector takes a stack trace with line numbers at every cookie read and every request a script starts, parsing each function on the stack a second time; the rows marked "DevTools Runtime on" are the Playwright views' own figures, for comparison with earlier runs. Both views pass the same checks. Heap: \`JSHeapUsedSize\` after \`HeapProfiler.collectGarbage\` at the end of the quiet view, the same difference. The control's own median is in its column, marked "base".`,
     "**Banner visible** (and placeholder visible): in the first animation frame in which the tool's banner (placeholder) has a box inside the viewport and passes `checkVisibility({ opacityProperty, visibilityProperty })`, `performance.now()` once that check has run (so the frame's style and layout that place it are done), on the page's clock (0 = navigation start), seen by an init script (a MutationObserver that starts a requestAnimationFrame poll). Not the callback's timestamp argument: Chromium gives it the time the frame was begun, which comes before a long task that builds the banner, so it timed Klaro's banner before Klaro had put it in the page; every run now checks that nothing is timed before it is in the page. Banners: Keksi `keksi-root` → open shadow root → `.keksi-banner`; vanilla `#cc-main .cm`; Klaro `#klaro .cookie-notice`; floor `#floor-bar`. Placeholders: Keksi `keksi-embed` → open shadow root → `.keksi-embed`; Klaro `.context-notice`; floor `.floor-placeholder`.",
     '**Layout shift**: the sum of `layout-shift` entries without recent input (PerformanceObserver, buffered), before the click (first view) or at the end (return view).',
     "**Accept all → tag ran**: Playwright clicks the banner's \"Accept all\" (real input events); from the click event's `timeStamp` (captured on `window`) to the `performance.now()` the tag's stub records when it runs. Every third-party host is answered by Playwright routing (the tag with that stub, the video with an empty page); routing also sees every same-origin request, which adds the same small delay to every file of every contestant.",
