@@ -1,4 +1,4 @@
-// A page view as a visitor's browser runs it, for the bench's CPU rows: Debian's Chromium driven over a raw
+// A page view as a visitor's browser runs it, for the bench's CPU and heap rows: Debian's Chromium driven over a raw
 // DevTools pipe that enables only what the measurement needs (Fetch to answer third-party hosts, Page to navigate,
 // Performance to read the times), never the Runtime or Network domains. Playwright enables Runtime on every page,
 // and with it V8's inspector captures a stack trace, with line numbers, at every cookie read and every request a
@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { CHROMIUM_PATH, chromiumFlags } from '../scripts/chromium.mjs'
 
 /**
  * @typedef {object} Quiet
@@ -32,22 +33,17 @@ import { join } from 'node:path'
 /** @typedef {{ script: number, task: number, heap: number, state: unknown, profile?: unknown }} QuietRun */
 
 /**
- * Starts the browser; `hostRules` maps the bench's made-up hosts to this machine.
- * @param {string} executable
- * @param {string} hostRules
+ * Starts the browser, with the flags of every launch (`scripts/chromium.mjs`).
+ * @param {string} domain  the bench's made-up domain, mapped to this machine
  * @returns {Quiet}
  */
-export function launchQuiet(executable, hostRules) {
+export function launchQuiet(domain) {
   const profile = join(tmpdir(), `keksi-bench-quiet-${process.pid}`)
   const browser = spawn(
-    executable,
+    CHROMIUM_PATH,
     [
+      ...chromiumFlags(domain),
       '--headless=new',
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--host-resolver-rules=${hostRules}`,
       '--remote-debugging-pipe',
       `--user-data-dir=${profile}`,
       'about:blank'

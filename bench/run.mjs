@@ -881,7 +881,7 @@ async function main() {
   if (!address || typeof address === 'string') throw new Error('the server has no port')
   origin = `http://www.bench.test:${address.port}`
   browser = await launchChromium('bench.test')
-  quiet = launchQuiet(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', 'MAP *.bench.test 127.0.0.1')
+  quiet = launchQuiet('bench.test')
   const started = new Date()
   const keksi = keksiVersion()
   const loadBefore = loadavg()
