@@ -1,9 +1,10 @@
 // A page view as a visitor's browser runs it, for the bench's CPU and heap rows: Debian's Chromium driven over a raw
 // DevTools pipe that enables only what the measurement needs (Fetch to answer third-party hosts, Page to navigate,
-// Performance to read the times), never the Runtime or Network domains. Playwright enables Runtime on every page,
-// and with it V8's inspector captures a stack trace, with line numbers, at every cookie read and every request a
-// script starts: each function on the stack is parsed a second time for its source positions. No visitor pays
-// that, and it costs a tool that starts inside one large function most (Keksi's return view took twice as long).
+// Performance to read the times, HeapProfiler once they are read), never the Runtime or Network domains. Playwright
+// enables Runtime on every page, and with it V8's inspector captures a stack trace, with line numbers, at every
+// cookie read and every request a script starts: each function on the stack is parsed a second time for its source
+// positions. No visitor pays that, and it costs a tool that starts inside one large function most (Keksi's return
+// view took twice as long).
 import { spawn } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'

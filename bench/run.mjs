@@ -369,6 +369,15 @@ function watchedIn(contestant, view) {
 }
 
 /**
+ * The init script's promise that ends a view: the banner or placeholder visible, or on a return view the tag run;
+ * `undefined` when there is nothing to wait for (the control's first and refused views).
+ * @param {{ selector: string | undefined }} watched
+ * @param {View} view
+ */
+const awaitedIn = (watched, view) =>
+  watched.selector ? '__benchVisible' : view === 'return' ? '__benchTagRan' : undefined
+
+/**
  * The page of a view: the control's return view has a page of its own.
  * @param {Contestant} contestant
  * @param {View} view
@@ -425,8 +434,8 @@ async function visit(contestant, view, rate, round, cookies = []) {
     served = []
     await page.goto(origin + path, { waitUntil: 'load', timeout: 30000 })
     // Every view evaluates in the page before the metrics, so Playwright's small helper script costs each the same.
-    if (watched.selector) await page.evaluate(settled, '__benchVisible')
-    else if (view === 'return') await page.evaluate(settled, '__benchTagRan')
+    const awaited = awaitedIn(watched, view)
+    if (awaited) await page.evaluate(settled, awaited)
     else await page.evaluate(() => document.readyState)
     await page.waitForTimeout(SETTLE_MS * rate)
 
@@ -511,11 +520,9 @@ async function visitQuietly(run, contestant, cookies, options = {}) {
       rate,
       timeDomain: TIME_DOMAIN,
       setup: `(${init})(${JSON.stringify(spec)})`,
-      ready: watched.selector
-        ? `(${settled})('__benchVisible')`
-        : view === 'return'
-          ? `(${settled})('__benchTagRan')`
-          : 'document.readyState',
+      ready: awaitedIn(watched, view)
+        ? `(${settled})(${JSON.stringify(awaitedIn(watched, view))})`
+        : 'document.readyState',
       state: `(${readState})()`,
       settle: SETTLE_MS * rate,
       ...(options.profile && { profile: 50 }),
@@ -1044,7 +1051,7 @@ function report(runs, about) {
     `**Views**: a first view, answered with "Accept all"; a return view with the cookie that answer left (the tag and the video load); and a refused return view with the cookie of a "Reject all" given once before the rounds (nothing loads; Keksi, Klaro and the floor draw a placeholder for the video, vanilla-cookieconsent draws nothing). Control pages: \`blank.html\` (nothing allowed) for first and refused views, \`allowed.html\` (the tag and the video loaded directly) for return views.`,
     `**Order**: ${ROUNDS} rounds after ${WARMUP} discarded warm-up round(s); each round runs the control and the four contestants round-robin, rotated every round, first unthrottled, then with \`Emulation.setCPUThrottlingRate\` 4 (the renderer main thread only: no slower network).`,
     `**Bytes**: every response of the page view except the HTML document, counted as brotli quality 11 (Node zlib) of the body, i.e. what a browser downloads from a CDN that compresses, and as served (the server compresses nothing). The first view is everything fetched before the click; the return view is a new context holding the consent cookie from the first view, with an empty HTTP cache (every response is \`no-store\`). The documents, not counted (brotli KiB): ${documents}.`,
-    `**Script evaluation / main-thread time**: CDP \`Performance.getMetrics\` \`ScriptDuration\` and \`TaskDuration\` of the page, ${cpuTime}, read once the banner is visible (first view) or the tag has run (return view), plus ${SETTLE_MS} ms × the throttling rate; shown as the difference to the control page's median at the same rate (the control pages above). Each view is run twice: once through Playwright, for every other row, and once more with DevTools quiet (\`bench/quiet.mjs\`: a raw DevTools pipe that enables only Fetch, Page and Performance), for the script, main-thread and heap rows, as a visitor's browser runs the page. Playwright turns on DevTools' Runtime domain in every page, and with it V8's inspector takes a stack trace with line numbers at every cookie read and every request a script starts, parsing each function on the stack a second time; the rows marked "DevTools Runtime on" are the Playwright views' own figures, for comparison with earlier runs. Both views pass the same checks. Heap: \`JSHeapUsedSize\` after \`HeapProfiler.collectGarbage\` at the end of the quiet view, the same difference. The control's own median is in its column, marked "base".`,
+    `**Script evaluation / main-thread time**: CDP \`Performance.getMetrics\` \`ScriptDuration\` and \`TaskDuration\` of the page, ${cpuTime}, read once the banner is visible (first view) or the tag has run (return view), plus ${SETTLE_MS} ms × the throttling rate; shown as the difference to the control page's median at the same rate (the control pages above). Each view is run twice: once through Playwright, for every other row, and once more with DevTools quiet (\`bench/quiet.mjs\`: a raw DevTools pipe that enables only Fetch, Page and Performance, and HeapProfiler once the figures are read), for the script, main-thread and heap rows, as a visitor's browser runs the page. Playwright turns on DevTools' Runtime domain in every page, and with it V8's inspector takes a stack trace with line numbers at every cookie read and every request a script starts, parsing each function on the stack a second time; the rows marked "DevTools Runtime on" are the Playwright views' own figures, for comparison with earlier runs. Both views pass the same checks. Heap: \`JSHeapUsedSize\` after \`HeapProfiler.collectGarbage\` at the end of the quiet view, the same difference. The control's own median is in its column, marked "base".`,
     "**Banner visible** (and placeholder visible): in the first animation frame in which the tool's banner (placeholder) has a box inside the viewport and passes `checkVisibility({ opacityProperty, visibilityProperty })`, `performance.now()` once that check has run (so the frame's style and layout that place it are done), on the page's clock (0 = navigation start), seen by an init script (a MutationObserver that starts a requestAnimationFrame poll). Not the callback's timestamp argument: Chromium gives it the time the frame was begun, which comes before a long task that builds the banner, so it timed Klaro's banner before Klaro had put it in the page; every run now checks that nothing is timed before it is in the page. Banners: Keksi `keksi-root` → open shadow root → `.keksi-banner`; vanilla `#cc-main .cm`; Klaro `#klaro .cookie-notice`; floor `#floor-bar`. Placeholders: Keksi `keksi-embed` → open shadow root → `.keksi-embed`; Klaro `.context-notice`; floor `.floor-placeholder`.",
     '**Layout shift**: the sum of `layout-shift` entries without recent input (PerformanceObserver, buffered), before the click (first view) or at the end (return view).',
     "**Accept all → tag ran**: Playwright clicks the banner's \"Accept all\" (real input events); from the click event's `timeStamp` (captured on `window`) to the `performance.now()` the tag's stub records when it runs. Every third-party host is answered by Playwright routing (the tag with that stub, the video with an empty page); routing also sees every same-origin request, which adds the same small delay to every file of every contestant.",

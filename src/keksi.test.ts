@@ -601,7 +601,10 @@ describe('Global Privacy Control', () => {
   test('a return view asks neither whether it is a crawler nor for the signal', () => {
     let asked = 0
     Object.defineProperty(navigator, 'globalPrivacyControl', {
-      get: () => ++asked > 0,
+      get: () => {
+        asked++
+        return true
+      },
       configurable: true
     })
     try {
